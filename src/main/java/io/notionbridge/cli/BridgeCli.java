@@ -26,6 +26,17 @@ public class BridgeCli implements Runnable {
                     + "(also CAMEL_MAIN_PROFILE)")
     String profile;
 
+    private final java.util.Properties overrides;
+
+    public BridgeCli() {
+        this(null);
+    }
+
+    /** With properties that win over every file (tests, embedding). */
+    public BridgeCli(java.util.Properties overrides) {
+        this.overrides = overrides;
+    }
+
     @Override
     public void run() {
         // execute() turns a bare invocation into `run`; reaching this means picocli was driven directly
@@ -34,11 +45,15 @@ public class BridgeCli implements Runnable {
 
     /** Loads the configuration with this invocation's profile. */
     public BridgeConfig config() {
-        return BridgeConfig.load(profile, null);
+        return BridgeConfig.load(profile, overrides);
     }
 
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new BridgeCli());
+        return commandLine(null);
+    }
+
+    public static CommandLine commandLine(java.util.Properties overrides) {
+        CommandLine cl = new CommandLine(new BridgeCli(overrides));
         cl.setExecutionExceptionHandler(BridgeCli::handleExecutionException);
         cl.setParameterExceptionHandler(BridgeCli::handleParameterException);
         return cl;
@@ -48,7 +63,7 @@ public class BridgeCli implements Runnable {
         return execute(commandLine(), args);
     }
 
-    static int execute(CommandLine cl, String... args) {
+    public static int execute(CommandLine cl, String... args) {
         if (isBareInvocation(args)) {
             String[] withRun = new String[args.length + 1];
             System.arraycopy(args, 0, withRun, 0, args.length);

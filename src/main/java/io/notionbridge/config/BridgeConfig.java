@@ -21,14 +21,19 @@ public final class BridgeConfig {
     public static final String PROFILE_ENV = "CAMEL_MAIN_PROFILE";
     public static final String PROFILE_PROPERTY = "camel.main.profile";
 
+    /** {@code {{env:NAME}}} with no default: the variable is required. */
+    private static final java.util.regex.Pattern REQUIRED_ENV = java.util.regex.Pattern.compile("\\{\\{env:([A-Za-z0-9_]+)}}");
+
     private final CamelContext resolver;
     private final String profile;
     private final String locations;
+    private final Properties overrides;
 
     private BridgeConfig(CamelContext context) {
         this.resolver = context;
         this.profile = null;
         this.locations = String.join(",", context.getPropertiesComponent().getLocations());
+        this.overrides = null;
     }
 
     /** The configuration as a running Camel context sees it (the runtime and route tests). */
@@ -39,8 +44,11 @@ public final class BridgeConfig {
     private BridgeConfig(String profile, Properties overrides) {
         this.profile = profile;
         this.locations = locations(profile);
+        this.overrides = overrides;
         DefaultCamelContext ctx = new DefaultCamelContext(false);
         ctx.getPropertiesComponent().setLocation(locations);
+        // values come back as written, so that a required {{env:NAME}} can be reported by name before it is resolved
+        ctx.getPropertiesComponent().setNestedPlaceholder(false);
         if (overrides != null && !overrides.isEmpty()) {
             ctx.getPropertiesComponent().setOverrideProperties(overrides);
         }
@@ -67,19 +75,22 @@ public final class BridgeConfig {
         return p == null || p.isBlank() ? Optional.empty() : Optional.of(p.trim());
     }
 
-    /** Property locations in override order: built-in, working directory, then the profile's files. */
+    /**
+     * Property locations, most specific first (Camel takes a key from the first location that has it): the profile's
+     * file in the working directory, the profile's built-in file, {@code ./application.properties}, the built-in one.
+     */
     public static String locations(String profile) {
         List<String> list = new ArrayList<>();
-        list.add("classpath:application.properties;optional=true");
-        if (Files.isRegularFile(Path.of("application.properties"))) {
-            list.add("file:application.properties;optional=true");
-        }
         if (profile != null) {
-            list.add("classpath:application-" + profile + ".properties;optional=true");
             if (Files.isRegularFile(Path.of("application-" + profile + ".properties"))) {
                 list.add("file:application-" + profile + ".properties;optional=true");
             }
+            list.add("classpath:application-" + profile + ".properties;optional=true");
         }
+        if (Files.isRegularFile(Path.of("application.properties"))) {
+            list.add("file:application.properties;optional=true");
+        }
+        list.add("classpath:application.properties;optional=true");
         return String.join(",", list);
     }
 
@@ -97,9 +108,21 @@ public final class BridgeConfig {
         if (raw.isEmpty()) {
             return Optional.empty();
         }
+        java.util.regex.Matcher required = REQUIRED_ENV.matcher(raw.get());
+        while (required.find()) {
+            String env = System.getenv(required.group(1));
+            if (env == null || env.isBlank()) {
+                throw new BridgeException("environment variable " + required.group(1) + " must be set (it gives '" + key + "'"
+                        + profile().map(p -> " in profile " + p).orElse("") + ")");
+            }
+        }
         String value;
         try {
-            value = resolver.resolvePropertyPlaceholders(raw.get()).trim();
+            value = raw.get();
+            for (int depth = 0; depth < 5 && value.contains("{{"); depth++) {
+                value = resolver.resolvePropertyPlaceholders(value);
+            }
+            value = value.trim();
         } catch (RuntimeException e) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{env:([A-Za-z0-9_]+)}}").matcher(raw.get());
             if (m.find()) {

@@ -31,8 +31,14 @@ public final class Database {
         hc.setMaximumPoolSize(settings.poolSize());
         hc.setPoolName("bridge-store");
         hc.setConnectionTimeout(10_000);
-        hc.setInitializationFailTimeout(-1);
-        HikariDataSource ds = new HikariDataSource(hc);
+        hc.setInitializationFailTimeout(1);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            SQLException sql = e.getCause() instanceof SQLException s ? s : new SQLException(rootMessage(e), e);
+            throw unreachable(settings, sql);
+        }
         try (Connection c = ds.getConnection()) {
             c.isValid(5);
         } catch (SQLException e) {

@@ -73,6 +73,10 @@ public final class DatabaseBackup {
         Path tmp = file.toAbsolutePath().resolveSibling(file.getFileName() + ".partial");
         Map<String, Integer> counts = new LinkedHashMap<>();
         String version = migrations.currentVersion();
+        if ("none".equals(version)) {
+            throw new BridgeException("the store has no Notion Bridge schema yet, so there is nothing to export; "
+                    + "run `notion-bridge db migrate` or start the bridge once");
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setReadOnly(true);
             c.setAutoCommit(false);
@@ -134,7 +138,7 @@ public final class DatabaseBackup {
 
     private static void writeValue(JsonGenerator g, ResultSet rs, int i, Column col) throws SQLException, IOException {
         Object v;
-        switch (col.jdbcType()) {
+        switch (kind(col)) {
             case Types.TIMESTAMP_WITH_TIMEZONE -> v = rs.getObject(i, OffsetDateTime.class);
             case Types.TIMESTAMP -> v = rs.getObject(i, LocalDateTime.class);
             case Types.DATE -> v = rs.getObject(i, LocalDate.class);
@@ -315,7 +319,7 @@ public final class DatabaseBackup {
             return;
         }
         try {
-            switch (col.jdbcType()) {
+            switch (kind(col)) {
                 case Types.TIMESTAMP_WITH_TIMEZONE -> ps.setObject(i, OffsetDateTime.parse(v.asText()));
                 case Types.TIMESTAMP -> ps.setObject(i, LocalDateTime.parse(v.asText()));
                 case Types.DATE -> ps.setObject(i, LocalDate.parse(v.asText()));
@@ -350,6 +354,18 @@ public final class DatabaseBackup {
             throw new BridgeException("backup value for " + table + "." + col.name() + " is invalid (" + e.getMessage()
                     + "): " + abbreviate(v.toString()) + "; nothing was changed", e);
         }
+    }
+
+    /**
+     * The column's JDBC type, with PostgreSQL's {@code timestamptz} (which its driver reports as TIMESTAMP) told apart
+     * so that offsets survive the round trip.
+     */
+    private static int kind(Column col) {
+        String name = col.typeName() == null ? "" : col.typeName().toLowerCase(java.util.Locale.ROOT);
+        if (name.equals("timestamptz") || name.contains("with time zone")) {
+            return Types.TIMESTAMP_WITH_TIMEZONE;
+        }
+        return col.jdbcType();
     }
 
     private static String abbreviate(String s) {
