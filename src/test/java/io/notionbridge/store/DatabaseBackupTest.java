@@ -57,8 +57,11 @@ class DatabaseBackupTest {
         assertThat(exported.rowsPerTable()).containsEntry("job_runs", 3);
 
         DatabaseBackup.Summary imported = new DatabaseBackup(target.dataSource()).restore(file, false);
-        assertThat(imported.totalRows()).isEqualTo(3);
+        assertThat(imported.totalRows()).isEqualTo(6);
         assertThat(rows(target, "job_runs")).isEqualTo(rows(source, "job_runs"));
+        assertThat(rows(target, "signals")).isEqualTo(rows(source, "signals"));
+        assertThat(rows(target, "signal_processing", "signal_id")).isEqualTo(rows(source, "signal_processing", "signal_id"));
+        assertThat(rows(target, "tasks")).isEqualTo(rows(source, "tasks"));
 
         // a second export of the restored store carries exactly the same rows
         Path again = dir.resolve("again.json");
@@ -153,6 +156,15 @@ class DatabaseBackupTest {
                 ps.executeUpdate();
             }
         }
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            // a child row (signal_processing) references its parent (signals): import must insert parents first
+            st.executeUpdate("INSERT INTO signals (id, canonical_key, key_strength, signal_type, source_api, company_name, "
+                    + "confidence, detected_at, raw_data) VALUES (7, 'domain:acme.ai', 'strong', 'funding', 'news', 'Acme', "
+                    + "0.12345, TIMESTAMP WITH TIME ZONE '2026-03-01 10:00:00+00', '{\"round\":\"seed\"}')");
+            st.executeUpdate("INSERT INTO signal_processing (signal_id, state, reason) VALUES (7, 'pending', NULL)");
+            st.executeUpdate("INSERT INTO tasks (title, channel, status, priority, notion_page_id) "
+                    + "VALUES ('Explain qubits', 'tech-explained', 'pending', 'high', 'p-1')");
+        }
     }
 
     private static void insertOne(TestDatabase db, String job) throws Exception {
@@ -162,9 +174,13 @@ class DatabaseBackupTest {
     }
 
     private static List<List<Object>> rows(TestDatabase db, String table) throws Exception {
+        return rows(db, table, "id");
+    }
+
+    private static List<List<Object>> rows(TestDatabase db, String table, String orderBy) throws Exception {
         List<List<Object>> out = new ArrayList<>();
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT * FROM " + table + " ORDER BY id")) {
+             ResultSet rs = st.executeQuery("SELECT * FROM " + table + " ORDER BY " + orderBy)) {
             ResultSetMetaData md = rs.getMetaData();
             while (rs.next()) {
                 List<Object> row = new ArrayList<>();
