@@ -31,8 +31,15 @@ class PackagedJarIT {
     void runsHealthyAndShutsDownGracefullyOnSigterm() throws Exception {
         Map<String, String> env = new java.util.HashMap<>(freshStore());
         env.put("BRIDGE_HOUSEKEEPING_DELAY_MS", "0");
-        try (BridgeProcess bridge = BridgeProcess.start(env)) {
+        int jmxPort = io.notionbridge.testing.BridgeRouteTestSupport.freePort();
+        try (BridgeProcess bridge = BridgeProcess.start(BridgeProcess.remoteJmx(jmxPort), env)) {
             bridge.awaitHealthy(Duration.ofSeconds(60));
+            try (javax.management.remote.JMXConnector jmx = javax.management.remote.JMXConnectorFactory.connect(
+                    new javax.management.remote.JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"))) {
+                var routes = jmx.getMBeanServerConnection().queryNames(
+                        new javax.management.ObjectName("org.apache.camel:context=notion-bridge,type=routes,*"), null);
+                assertThat(routes).extracting(n -> n.getKeyProperty("name")).contains("\"system-info\"");
+            }
             HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + bridge.httpPort() + "/api/info")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(info.statusCode()).isEqualTo(200);

@@ -41,9 +41,17 @@ public final class BridgeProcess implements AutoCloseable {
 
     /** Starts the jar with {@code args} and extra environment; ports are chosen free. */
     public static BridgeProcess start(Map<String, String> env, String... args) throws IOException {
+        return start(List.of(), env, args);
+    }
+
+    /** Starts the jar with JVM options (e.g. remote JMX) before {@code -jar}. */
+    public static BridgeProcess start(List<String> jvmOptions, Map<String, String> env, String... args) throws IOException {
         int http = BridgeRouteTestSupport.freePort();
         int mgmt = BridgeRouteTestSupport.freePort();
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", jar().toString()));
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaBin());
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", jar().toString()));
         cmd.addAll(List.of(args));
         Path log = Files.createTempFile("bridge-e2e-", ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -53,6 +61,13 @@ public final class BridgeProcess implements AutoCloseable {
         pb.environment().put("BRIDGE_MANAGEMENT_HOST", "127.0.0.1");
         pb.environment().putAll(env);
         return new BridgeProcess(pb.start(), log, http, mgmt);
+    }
+
+    /** JVM options that open remote JMX without authentication on {@code port}, bound to loopback. */
+    public static List<String> remoteJmx(int port) {
+        return List.of("-Dcom.sun.management.jmxremote.port=" + port, "-Dcom.sun.management.jmxremote.rmi.port=" + port,
+                "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
+                "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1");
     }
 
     static String javaBin() {
