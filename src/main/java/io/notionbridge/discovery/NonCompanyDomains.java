@@ -12,8 +12,8 @@ import java.util.Set;
  *       ({@code https://github.com}) is the platform's own company and stays a valid key.</li>
  *   <li><b>Free mail providers</b>, for e-mail input: {@code jane@gmail.com} is a person, not a company.</li>
  * </ul>
- * The lists are deliberately short and obvious; anything missing only produces a key that is too coarse, which review
- * catches, never a wrong merge of two keys that were distinct.
+ * The lists are deliberately short and obvious, not exhaustive: a platform missing from them still gives one shared
+ * {@code domain:} key to every company linked through it. Add it here when one shows up in the CRM.
  */
 public final class NonCompanyDomains {
 

@@ -42,14 +42,16 @@ public final class ChannelRegistry {
     private static final Set<String> KEYS = Set.of("id", "name", "description", "default_priority");
 
     private final Map<String, Channel> channels;
+    private final List<Channel> sorted;
 
-    private ChannelRegistry(Map<String, Channel> channels) {
+    private ChannelRegistry(TreeMap<String, Channel> channels) {
         this.channels = Map.copyOf(channels);
+        this.sorted = List.copyOf(channels.values());
     }
 
     /** A registry of the given channels (for tests and tools). */
     public static ChannelRegistry of(Collection<Channel> channels) {
-        Map<String, Channel> byId = new TreeMap<>();
+        TreeMap<String, Channel> byId = new TreeMap<>();
         for (Channel c : channels) {
             if (byId.put(c.id(), c) != null) {
                 throw new IllegalArgumentException("duplicate channel id '" + c.id() + "'");
@@ -76,7 +78,7 @@ public final class ChannelRegistry {
         if (files.isEmpty()) {
             throw new BridgeException("no channel files (*.yaml, *.yml) in " + folder.toAbsolutePath());
         }
-        Map<String, Channel> byId = new TreeMap<>();
+        TreeMap<String, Channel> byId = new TreeMap<>();
         Map<String, Path> fileOf = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (Path file : files) {
@@ -111,12 +113,12 @@ public final class ChannelRegistry {
 
     /** All channels, sorted by id. */
     public List<Channel> all() {
-        return channels.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+        return sorted;
     }
 
     /** All channel ids, sorted. */
     public List<String> ids() {
-        return all().stream().map(Channel::id).toList();
+        return sorted.stream().map(Channel::id).toList();
     }
 
     private static boolean isChannelFile(Path p) {
