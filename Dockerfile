@@ -21,6 +21,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl \
 WORKDIR /app
 COPY --from=build /src/target/notion-bridge.jar /app/notion-bridge.jar
 COPY routes /app/routes
+COPY channels /app/channels
 COPY application.properties application-prod.properties /app/
 RUN mkdir -p /app/data && chown -R bridge:bridge /app/data
 USER bridge

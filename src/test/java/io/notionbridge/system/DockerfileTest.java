@@ -42,6 +42,7 @@ class DockerfileTest {
     @Test
     void copiesEverythingTheRuntimeReadsFromDisk() {
         assertThat(dockerfile).contains("COPY routes /app/routes");
+        assertThat(dockerfile).contains("COPY channels /app/channels");
         assertThat(dockerfile).contains("COPY application.properties application-prod.properties /app/");
     }
 }

@@ -59,7 +59,8 @@ public final class NetworkFailures {
                 || t instanceof SSLHandshakeException || t.getClass().getSimpleName().contains("ConnectTimeout")) {
             return NOT_SENT;
         }
-        if (t instanceof InterruptedIOException || t instanceof TimeoutException) {
+        if (t instanceof InterruptedIOException || t instanceof TimeoutException
+                || t instanceof java.net.http.HttpTimeoutException) {
             return TIMEOUT;
         }
         if (t instanceof IOException) {

@@ -1,0 +1,48 @@
+package io.notionbridge.gateway;
+
+import java.time.Clock;
+import java.util.Random;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.notionbridge.config.BridgeConfig;
+import io.notionbridge.notion.retry.Backoff;
+import io.notionbridge.notion.retry.RetryPolicy;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+
+/** Beans of the Notion gateway route ({@code routes/notion-gateway.camel.yaml}) and its health checks. */
+public class GatewayConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) {
+        GatewaySettings settings = GatewaySettings.from(BridgeConfig.of(context));
+        Registry r = context.getRegistry();
+        NotionTrafficPause pause = new NotionTrafficPause();
+        RetryPolicy policy = new RetryPolicy(settings.maxAttempts(), settings.maxRateLimitedAttempts(),
+                new Backoff(Backoff.Jitter.FULL, settings.backoffBase(), settings.backoffMax(), 2.0, new Random()));
+        CircuitBreaker breaker = NotionCircuitBreakers.create(settings);
+        GatewayMetrics metrics = new GatewayMetrics(meterRegistry(context));
+        metrics.bind(pause, breaker);
+        NotionClient client = new NotionClient(context.createProducerTemplate());
+        NotionIdentity identity = new NotionIdentity(client, settings.healthCacheTtl(), Clock.systemUTC());
+
+        r.bind("gatewaySettings", settings);
+        r.bind("notionTrafficPause", pause);
+        r.bind("notionRetries", new GatewayRetries(policy, pause));
+        r.bind("notionCircuitBreaker", breaker);
+        r.bind("notionHttp", new NotionHttpExecutor(NotionEndpoints.lazy(context), settings, policy, metrics));
+        r.bind("notionClient", client);
+        r.bind("notionIdentity", identity);
+        r.bind("notionBreakerHealthCheck", new NotionBreakerHealthCheck(breaker));
+        r.bind("notionHealthCheck", new NotionHealthCheck(identity, pause));
+    }
+
+    /** Camel's Prometheus registry when metrics are on (it is created before configurations run), else a local one. */
+    static MeterRegistry meterRegistry(CamelContext context) {
+        MeterRegistry found = context.getRegistry().findSingleByType(MeterRegistry.class);
+        return found != null ? found : new SimpleMeterRegistry();
+    }
+}
