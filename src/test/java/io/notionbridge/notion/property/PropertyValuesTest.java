@@ -151,6 +151,20 @@ class PropertyValuesTest {
     }
 
     @Test
+    void a_date_with_a_time_zone_is_written_without_offset_and_reads_back_equal() {
+        JsonNode read = Fixtures.resource("page_every_property_type.json").get("properties").get("Call");
+        NotionDate call = (NotionDate) PropertyReader.read(read);
+        ObjectNode written = PropertyValues.date("Call", call);
+        assertEquals("{\"date\":{\"start\":\"2026-08-03T14:00:00.000\",\"end\":null,"
+                + "\"time_zone\":\"America/New_York\"}}", written.toString());
+        assertEquals(call, PropertyReader.read(written.put("type", "date")));
+        assertTrue(message(() -> PropertyValues.date("Due", new NotionDate(LocalDate.of(2026, 1, 1), null,
+                "Europe/Berlin"))).startsWith("property 'Due': a time zone needs a date with a time"));
+        assertEquals("property 'Call': unknown time zone 'Mars/Olympus'", message(() -> PropertyValues.date("Call",
+                new NotionDate(Instant.parse("2026-01-01T10:00:00Z"), null, "Mars/Olympus"))));
+    }
+
+    @Test
     void the_builder_collects_named_values_once_each() {
         ObjectNode body = new PropertiesBuilder()
                 .title("Name", "Acme").richText("Why Now", "funding").number("Score", 87).select("Kind", "Lead")
