@@ -86,20 +86,12 @@ public final class Paginator {
         }
         Instant until = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
         Deque<CreatedTimeWindow> todo = new ArrayDeque<>();
-        todo.push(new CreatedTimeWindow(earliest, until));
-        boolean first = true;
+        splitInto(todo, new CreatedTimeWindow(earliest, until));
         while (!todo.isEmpty()) {
             CreatedTimeWindow w = todo.pop();
-            if (first || !walk.run(windowed(w), null, w)) {
-                if (!w.splittable()) {
-                    throw new NotionPaginationException(request.endpoint() + " still hits Notion's result cap in "
-                            + "the created_time window " + w + ", which is too short to split further", null);
-                }
-                List<CreatedTimeWindow> halves = w.halves();
-                todo.push(halves.get(1));
-                todo.push(halves.get(0));
+            if (!walk.run(windowed(w), null, w)) {
+                splitInto(todo, w);
             }
-            first = false;
         }
         return walk.summary();
     }
@@ -109,6 +101,17 @@ public final class Paginator {
         List<JsonNode> all = new ArrayList<>();
         forEachPage(p -> all.addAll(p.results()));
         return all;
+    }
+
+    /** Puts the halves of a capped window on the stack, earlier half on top. */
+    private void splitInto(Deque<CreatedTimeWindow> todo, CreatedTimeWindow capped) {
+        if (!capped.splittable()) {
+            throw new NotionPaginationException(request.endpoint() + " still hits Notion's result cap in the"
+                    + " created_time window " + capped + ", which is too short to split further", null);
+        }
+        List<CreatedTimeWindow> halves = capped.halves();
+        todo.push(halves.get(1));
+        todo.push(halves.get(0));
     }
 
     private boolean splittableQuery() {

@@ -1,8 +1,11 @@
 package io.notionbridge.notion.property;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.Temporal;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +24,8 @@ import io.notionbridge.notion.error.NotionValidationException;
  * those messages. Null (and "" where Notion refuses empty strings) clears the value.
  */
 public final class PropertyValues {
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
 
     private PropertyValues() {
     }
@@ -76,9 +81,35 @@ public final class PropertyValues {
         return date(property, start == null ? null : NotionDate.of(start, end));
     }
 
+    /**
+     * A {@link NotionDate}. With a {@code time_zone}, start and end are sent as local date-times in that zone without
+     * offset, as Notion requires; a time zone on a date without time is refused.
+     */
     public static ObjectNode date(String property, NotionDate value) {
         ObjectNode v = NotionJson.object();
-        return value == null ? v.putNull("date") : (ObjectNode) v.set("date", value.toJson());
+        if (value == null) {
+            return v.putNull("date");
+        }
+        ObjectNode date = value.toJson();
+        if (value.timeZone() != null) {
+            if (!(value.start() instanceof OffsetDateTime start)
+                    || value.end() != null && !(value.end() instanceof OffsetDateTime)) {
+                throw NotionValidationException.forProperty(property, "a time zone needs a date with a time;"
+                        + " Notion refuses time_zone on a date without time");
+            }
+            ZoneId zone;
+            try {
+                zone = ZoneId.of(value.timeZone());
+            } catch (DateTimeException unknown) {
+                throw NotionValidationException.forProperty(property, "unknown time zone '" + value.timeZone() + "'");
+            }
+            date.put("start", LOCAL.format(start.atZoneSameInstant(zone)));
+            if (value.end() != null) {
+                date.put("end", LOCAL.format(((OffsetDateTime) value.end()).atZoneSameInstant(zone)));
+            }
+        }
+        v.set("date", date);
+        return v;
     }
 
     public static ObjectNode checkbox(String property, boolean checked) {
