@@ -61,6 +61,9 @@ public final class AdminControlApi {
         }));
         r.route(HttpMethod.GET, "/_sandbox/clock").handler(AdminJson.handler((ctx, b) -> clock()));
         r.route(HttpMethod.POST, "/_sandbox/clock").handler(AdminJson.handler((ctx, b) -> {
+            if (b.path("freeze").asBoolean(false)) {
+                sandbox.clock().freeze();
+            }
             if (b.has("set")) {
                 sandbox.clock().set(Instant.parse(b.get("set").asText()));
             }
@@ -70,12 +73,8 @@ public final class AdminControlApi {
             if (b.has("advance")) {
                 sandbox.clock().advance(Duration.parse(b.get("advance").asText()));
             }
-            if (b.has("freeze")) {
-                if (b.get("freeze").asBoolean()) {
-                    sandbox.clock().freeze();
-                } else {
-                    sandbox.clock().unfreeze();
-                }
+            if (b.has("freeze") && !b.get("freeze").asBoolean()) {
+                sandbox.clock().unfreeze();
             }
             if (b.path("reset").asBoolean(false)) {
                 sandbox.clock().reset();
