@@ -66,7 +66,7 @@ public final class DemoDataLoader {
             files.add(file);
             databases.create(new DatabaseFactory.Spec(file.path("database_id").asText(), file.path("data_source_id").asText(),
                     PageParent.page(root.path("id").asText()), RichText.of(file.path("title").asText()),
-                    RichText.of(file.path("description").asText()), false, null, file.path("properties")), bot.id());
+                    RichText.of(file.path("description").asText()), false, file.get("icon"), file.path("properties")), bot.id());
         }
         int count = 0;
         for (JsonNode file : files) {
