@@ -26,8 +26,7 @@ class NotionSdkCompatIT {
     void officialSdkWorksAgainstTheSandbox() throws Exception {
         requireNode();
         if (!Files.isDirectory(SCRIPT_DIR.resolve("node_modules").resolve("@notionhq").resolve("client"))) {
-            fail("@notionhq/client is not installed in " + SCRIPT_DIR.toAbsolutePath()
-                    + "; run `npm ci --prefix src/test/js` (mvn verify does it in pre-integration-test)");
+            installSdk();
         }
         try (NotionSandbox sandbox = NotionSandbox.start(SandboxOptions.builder().noRateLimit().build())) {
             for (String version : new String[] {"2025-09-03", "2026-03-11"}) {
@@ -58,6 +57,24 @@ class NotionSdkCompatIT {
             fail("sdk-check.mjs did not finish within 60 s");
         }
         return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    /** {@code mvn verify} installs the SDK before this test; a direct run (e.g. {@code -Dtest=...}) does it here. */
+    private static void installSdk() throws IOException, InterruptedException {
+        Process p;
+        try {
+            p = new ProcessBuilder("npm", "ci", "--prefix", SCRIPT_DIR.toString(), "--no-audit", "--no-fund")
+                    .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            fail("@notionhq/client is not installed in " + SCRIPT_DIR.toAbsolutePath() + " and `npm` is not on the PATH: "
+                    + e.getMessage());
+            return;
+        }
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            fail("`npm ci --prefix src/test/js` failed:\n" + out);
+        }
     }
 
     private static void requireNode() throws InterruptedException {
