@@ -47,13 +47,7 @@ public class SandboxConfiguration implements CamelConfiguration {
     }
 
     private static NotionEndpoint startSandbox(CamelContext context, BridgeConfig config) {
-        NotionSandbox sandbox;
-        try {
-            sandbox = NotionSandbox.start(options(config).build());
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new BridgeException("cannot start the embedded Notion sandbox: " + e.getMessage()
-                    + " (set BRIDGE_SANDBOX_PORT to a free port, or NOTION_TOKEN to use Notion)", e);
-        }
+        NotionSandbox sandbox = start(options(config).build());
         LOG.warn("NOTION SANDBOX MODE: no Notion token configured (NOTION_TOKEN); the bridge talks to the embedded "
                 + "Notion sandbox at {}, not to Notion", sandbox.baseUrl());
         context.getRegistry().bind(SANDBOX_BEAN, sandbox);
@@ -72,6 +66,31 @@ public class SandboxConfiguration implements CamelConfiguration {
             throw new IllegalStateException(e);
         }
         return new NotionEndpoint(sandbox.baseUrl(), sandbox.token(), true);
+    }
+
+    /** Starts on the configured port, or on a free one when that port is taken. */
+    private static NotionSandbox start(SandboxOptions options) {
+        try {
+            return NotionSandbox.start(options);
+        } catch (IllegalStateException e) {
+            if (options.port() == 0 || !(e.getCause() instanceof java.net.BindException)) {
+                throw cannotStart(e);
+            }
+            LOG.warn("Notion sandbox: port {} is in use; using a free port instead (set BRIDGE_SANDBOX_PORT to choose)",
+                    options.port());
+            try {
+                return NotionSandbox.start(options.toBuilder().port(0).build());
+            } catch (IllegalStateException again) {
+                throw cannotStart(again);
+            }
+        } catch (IllegalArgumentException e) {
+            throw cannotStart(e);
+        }
+    }
+
+    private static BridgeException cannotStart(RuntimeException e) {
+        return new BridgeException("cannot start the embedded Notion sandbox: " + e.getMessage()
+                + " (set BRIDGE_SANDBOX_PORT to a free port, or NOTION_TOKEN to use Notion)", e);
     }
 
     /** Sandbox options from the {@code bridge.sandbox.*} keys. */

@@ -49,6 +49,24 @@ class SandboxConfigurationTest {
     }
 
     @Test
+    void aBusyPortFallsBackToAFreeOne() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            DefaultCamelContext ctx = context("");
+            ctx.getPropertiesComponent().addOverrideProperty("bridge.sandbox.port", String.valueOf(busy.getLocalPort()));
+            NotionEndpoint endpoint = SandboxConfiguration.endpoint(ctx);
+            ctx.start();
+            try {
+                assertTrue(endpoint.sandbox());
+                assertFalse(endpoint.baseUrl().endsWith(":" + busy.getLocalPort()));
+                assertEquals(200, new SandboxClient(endpoint.baseUrl(), endpoint.token(), "2025-09-03")
+                        .get("/v1/users/me").status());
+            } finally {
+                ctx.stop();
+            }
+        }
+    }
+
+    @Test
     void aTokenMeansRealNotionAndNoSandbox() {
         DefaultCamelContext ctx = context("secret_real_token_for_test");
         NotionEndpoint endpoint = SandboxConfiguration.endpoint(ctx);
