@@ -194,7 +194,7 @@ public final class NotionSandbox implements AutoCloseable {
         JsonNode inTrash = update.get("in_trash");
         return pages.update(pageId, new PageService.Update(update.get("properties"),
                 inTrash == null || inTrash.isNull() ? null : inTrash.asBoolean(), update.get("icon"), update.get("cover"),
-                null), person);
+                null, null), person);
     }
 
     /** Creates a page as a person in the Notion UI would (webhook author: the person). */

@@ -73,7 +73,7 @@ final class PagesApi {
             inTrash = inTrash != null ? inTrash : archived;
         }
         return new PageService.Update(body.get("properties"), inTrash, body.get("icon"), body.get("cover"),
-                bool(body, "is_locked"));
+                bool(body, "is_locked"), bool(body, "is_archived"));
     }
 
     private static Boolean bool(ObjectNode body, String key) {

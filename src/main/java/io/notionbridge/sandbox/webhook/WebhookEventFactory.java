@@ -20,7 +20,7 @@ public final class WebhookEventFactory {
     public static ObjectNode event(PageChange change, SandboxIdentity identity, String subscriptionId, String apiVersion) {
         ObjectNode e = Json.object();
         e.put("id", NotionIds.newId());
-        e.put("timestamp", change.at().toString());
+        e.put("timestamp", io.notionbridge.sandbox.model.NotionTime.format(change.at()));
         e.put("workspace_id", identity.workspaceId());
         e.put("workspace_name", identity.workspaceName());
         e.put("subscription_id", subscriptionId);

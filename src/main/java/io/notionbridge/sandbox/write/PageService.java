@@ -28,7 +28,8 @@ import io.notionbridge.sandbox.store.SandboxStore;
 public final class PageService {
 
     /** A page update: each field null when the request leaves it alone. */
-    public record Update(JsonNode properties, Boolean inTrash, JsonNode icon, JsonNode cover, Boolean isLocked) {
+    public record Update(JsonNode properties, Boolean inTrash, JsonNode icon, JsonNode cover, Boolean isLocked,
+                         Boolean isArchived) {
     }
 
     private final SandboxStore store;
@@ -132,6 +133,10 @@ public final class PageService {
             }
             if (update.isLocked() != null) {
                 page.isLocked = update.isLocked();
+                changed = true;
+            }
+            if (update.isArchived() != null) {
+                page.isArchived = update.isArchived();
                 changed = true;
             }
             if (changed) {
