@@ -2,13 +2,12 @@ package io.notionbridge.gateway;
 
 import java.util.function.Supplier;
 
-import io.notionbridge.config.BridgeConfig;
-import io.notionbridge.config.BridgeException;
+import io.notionbridge.sandbox.SandboxConfiguration;
 import org.apache.camel.CamelContext;
 
 /**
- * Finds where Notion is at the first request: the {@code notionEndpoint} bean when something (the embedded sandbox)
- * bound one, otherwise {@code bridge.notion.base-url} with the token from {@code bridge.notion.token}.
+ * Finds where Notion is at the first request: the {@code notionEndpoint} bean that {@link SandboxConfiguration} binds
+ * (real Notion with {@code bridge.notion.token}, or the embedded sandbox when no token is set).
  */
 public final class NotionEndpoints {
 
@@ -35,12 +34,6 @@ public final class NotionEndpoints {
 
     static NotionEndpoint resolve(CamelContext context) {
         NotionEndpoint bound = context.getRegistry().lookupByNameAndType(BEAN, NotionEndpoint.class);
-        if (bound != null) {
-            return bound;
-        }
-        BridgeConfig config = BridgeConfig.of(context);
-        String token = config.get("bridge.notion.token").orElseThrow(() -> new BridgeException(
-                "no Notion token configured: set NOTION_TOKEN to the integration's secret"));
-        return new NotionEndpoint(config.get("bridge.notion.base-url", "https://api.notion.com"), token, false);
+        return bound != null ? bound : SandboxConfiguration.endpoint(context);
     }
 }
