@@ -49,7 +49,17 @@ public class SandboxConfiguration implements CamelConfiguration {
     }
 
     private static NotionEndpoint startSandbox(CamelContext context, BridgeConfig config) {
-        NotionSandbox sandbox = start(options(config).build());
+        SandboxOptions options = options(config).build();
+        if (config.getBoolean("bridge.sandbox.reuse-running", false)) {
+            String url = "http://" + options.host() + ":" + options.port();
+            if (RunningSandboxProbe.answers(url, options.token())) {
+                LOG.warn("NOTION SANDBOX MODE: no Notion token configured (NOTION_TOKEN); using the Notion sandbox "
+                        + "already running at {} (the runtime's), not Notion", url);
+                context.getPropertiesComponent().addOverrideProperty("bridge.notion.sandbox", "true");
+                return new NotionEndpoint(url, options.token(), true);
+            }
+        }
+        NotionSandbox sandbox = start(options);
         LOG.warn("NOTION SANDBOX MODE: no Notion token configured (NOTION_TOKEN); the bridge talks to the embedded "
                 + "Notion sandbox at {}, not to Notion", sandbox.baseUrl());
         context.getRegistry().bind(SANDBOX_BEAN, sandbox);
