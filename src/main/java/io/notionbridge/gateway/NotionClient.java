@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.notionbridge.notion.NotionJson;
 import io.notionbridge.notion.NotionRequest;
 import io.notionbridge.notion.error.NotionApiException;
+import io.notionbridge.notion.error.NotionUnavailableException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.notionbridge.notion.pagination.PageHandler;
 import io.notionbridge.notion.pagination.PaginationSummary;
 import io.notionbridge.notion.pagination.Paginator;
@@ -21,6 +23,8 @@ import org.apache.camel.ProducerTemplate;
 public class NotionClient {
 
     public static final String GATEWAY = "direct:notion";
+    /** Code of the typed error a call gets while the circuit breaker is open (nothing was sent). */
+    public static final String CIRCUIT_OPEN = "circuit_open";
 
     private final ProducerTemplate producer;
     private final DataSourceResolver dataSources;
@@ -36,6 +40,9 @@ public class NotionClient {
             return producer.requestBody(GATEWAY, request, JsonNode.class);
         } catch (CamelExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof CallNotPermittedException open) {
+                throw NotionUnavailableException.noResponse(request, CIRCUIT_OPEN, open);
+            }
             if (cause instanceof RuntimeException re) {
                 throw re;
             }

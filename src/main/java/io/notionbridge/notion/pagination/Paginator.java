@@ -37,6 +37,9 @@ public final class Paginator {
     /** Notion's largest (and default) page size. */
     public static final int MAX_PAGE_SIZE = 100;
 
+    /** How far past our own clock the last created_time window reaches. */
+    static final Duration CLOCK_SKEW_MARGIN = Duration.ofDays(1);
+
     /** Lower bound for {@code created_time} windows: no Notion page is older. */
     public static final Instant DEFAULT_EARLIEST = Instant.parse("2013-01-01T00:00:00Z");
 
@@ -84,7 +87,8 @@ public final class Paginator {
             throw new NotionPaginationException(request.endpoint() + " stopped at Notion's result cap"
                     + " (request_status incomplete) and only data-source queries can be split by created_time", null);
         }
-        Instant until = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+        // a day past our clock: a page Notion stamped later than our clock says (clock skew) must not fall outside
+        Instant until = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(CLOCK_SKEW_MARGIN);
         Deque<CreatedTimeWindow> todo = new ArrayDeque<>();
         splitInto(todo, new CreatedTimeWindow(earliest, until));
         while (!todo.isEmpty()) {

@@ -12,9 +12,15 @@ public final class FaultErrors {
     }
 
     public static ApiError forStatus(int status, Integer retryAfterSeconds) {
+        return forStatus(status, retryAfterSeconds, null);
+    }
+
+    /** As above, with the {@code rate_limit_reason} of a 429 (null: Notion's ordinary per-connection limit). */
+    public static ApiError forStatus(int status, Integer retryAfterSeconds, String rateLimitReason) {
         return switch (status) {
             case 409 -> new ApiError(409, "conflict_error", "Conflict occurred while saving. Please try again.");
-            case 429 -> RateLimiter.rateLimited("public_api_request_rate_limit", retryAfterSeconds == null ? 1 : retryAfterSeconds);
+            case 429 -> RateLimiter.rateLimited(rateLimitReason == null ? "public_api_request_rate_limit" : rateLimitReason,
+                    retryAfterSeconds == null ? 1 : retryAfterSeconds);
             case 500 -> new ApiError(500, "internal_server_error", "Unexpected error occurred.");
             case 502 -> new ApiError(502, "bad_gateway", "Notion encountered an issue while reaching an upstream service. "
                     + "Please try again later.");

@@ -113,7 +113,7 @@ public final class FaultInjector {
         return switch (terminal.kind()) {
             case DROP -> new FaultPlan(latency, true, null, false);
             case COMMITTED_THEN_503 -> new FaultPlan(latency, false, null, true);
-            default -> new FaultPlan(latency, false, FaultErrors.forStatus(terminal.status(), terminal.retryAfterSeconds()),
+            default -> new FaultPlan(latency, false, FaultErrors.forStatus(terminal.status(), terminal.retryAfterSeconds(), terminal.rateLimitReason()),
                     false);
         };
     }

@@ -26,10 +26,18 @@ public final class FaultRule {
     private final Double rate;
     private final long latencyMs;
     private final Integer retryAfterSeconds;
+    private final String rateLimitReason;
     private Integer remaining;
 
     public FaultRule(long id, Kind kind, String method, String path, int status, Double rate, Integer count,
                      long latencyMs, Integer retryAfterSeconds) {
+        this(id, kind, method, path, status, rate, count, latencyMs, retryAfterSeconds, null);
+    }
+
+    /** As above; {@code rateLimitReason} replaces {@code public_api_request_rate_limit} in an injected 429. */
+    public FaultRule(long id, Kind kind, String method, String path, int status, Double rate, Integer count,
+                     long latencyMs, Integer retryAfterSeconds, String rateLimitReason) {
+        this.rateLimitReason = rateLimitReason == null || rateLimitReason.isBlank() ? null : rateLimitReason;
         this.id = id;
         this.kind = kind;
         this.method = method == null || method.isBlank() ? null : method.toUpperCase(Locale.ROOT);
@@ -54,7 +62,8 @@ public final class FaultRule {
     /**
      * Reads a rule from the admin API's JSON: {@code {"path":"/v1/pages","method":"POST","status":503,"count":3}},
      * {@code {"status":500,"rate":0.05}}, {@code {"latency_ms":300}}, {@code {"drop":true}},
-     * {@code {"committed_then_503":true,"method":"PATCH"}}, or with an explicit {@code "type"}.
+     * {@code {"committed_then_503":true,"method":"PATCH"}}, or with an explicit {@code "type"}. A 429 may name its
+     * {@code "reason"} (e.g. {@code public_api_request_blocked}).
      */
     public static FaultRule fromJson(long id, JsonNode j) {
         Kind kind;
@@ -76,7 +85,7 @@ public final class FaultRule {
         return new FaultRule(id, kind, j.path("method").asText(null), j.path("path").asText(null),
                 j.path("status").asInt(0), j.has("rate") ? j.get("rate").asDouble() : null,
                 j.has("count") ? j.get("count").asInt() : null, latency,
-                retry == null || retry.isNull() ? null : retry.asInt());
+                retry == null || retry.isNull() ? null : retry.asInt(), j.path("reason").asText(null));
     }
 
     private static Pattern toPattern(String path) {
@@ -128,6 +137,11 @@ public final class FaultRule {
 
     public long latencyMs() {
         return latencyMs;
+    }
+
+    /** The {@code rate_limit_reason} of an injected 429, or null for Notion's ordinary one. */
+    public String rateLimitReason() {
+        return rateLimitReason;
     }
 
     public Integer retryAfterSeconds() {
