@@ -26,7 +26,7 @@ public class GatewayConfiguration implements CamelConfiguration {
         CircuitBreaker breaker = NotionCircuitBreakers.create(settings);
         GatewayMetrics metrics = new GatewayMetrics(meterRegistry(context));
         metrics.bind(pause, breaker);
-        NotionClient client = new NotionClient(context.createProducerTemplate());
+        NotionClient client = NotionClient.of(context);
         NotionIdentity identity = new NotionIdentity(client, settings.healthCacheTtl(), Clock.systemUTC());
 
         r.bind("gatewaySettings", settings);
@@ -34,7 +34,6 @@ public class GatewayConfiguration implements CamelConfiguration {
         r.bind("notionRetries", new GatewayRetries(policy, pause));
         r.bind("notionCircuitBreaker", breaker);
         r.bind("notionHttp", new NotionHttpExecutor(NotionEndpoints.lazy(context), settings, policy, metrics));
-        r.bind("notionClient", client);
         r.bind("notionIdentity", identity);
         r.bind("notionBreakerHealthCheck", new NotionBreakerHealthCheck(breaker));
         r.bind("notionHealthCheck", new NotionHealthCheck(identity, pause));

@@ -23,11 +23,23 @@ import org.apache.camel.ProducerTemplate;
 public class NotionClient {
 
     public static final String GATEWAY = "direct:notion";
+    public static final String BEAN = "notionClient";
     /** Code of the typed error a call gets while the circuit breaker is open (nothing was sent). */
     public static final String CIRCUIT_OPEN = "circuit_open";
 
     private final ProducerTemplate producer;
     private final DataSourceResolver dataSources;
+
+    /** The context's one client (bean {@code notionClient}), created on first use whatever order configurations run in. */
+    public static synchronized NotionClient of(org.apache.camel.CamelContext context) {
+        NotionClient existing = context.getRegistry().lookupByNameAndType(BEAN, NotionClient.class);
+        if (existing != null) {
+            return existing;
+        }
+        NotionClient client = new NotionClient(context.createProducerTemplate());
+        context.getRegistry().bind(BEAN, client);
+        return client;
+    }
 
     public NotionClient(ProducerTemplate producer) {
         this.producer = producer;
