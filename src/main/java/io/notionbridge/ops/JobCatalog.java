@@ -1,0 +1,62 @@
+package io.notionbridge.ops;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.notionbridge.config.BridgeConfig;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+
+/**
+ * Every job of the bridge, in one list. A job is available in a runtime when the route of its {@code direct:} entry
+ * is loaded there (a one-shot CLI command loads only the routes it needs).
+ */
+public class JobCatalog {
+
+    private final List<JobDefinition> jobs;
+
+    public JobCatalog(List<JobDefinition> jobs) {
+        this.jobs = List.copyOf(jobs);
+    }
+
+    /** The bridge's jobs, with the intervals configured in {@code config}. */
+    public static JobCatalog of(BridgeConfig config) {
+        List<JobDefinition> j = new ArrayList<>();
+        j.add(new JobDefinition("suppression-sync", "Mirror the Notion CRM into the local suppression cache",
+                "direct:suppression-sync", List.of("suppression-sync-timer", "suppression-full-refresh-timer"),
+                "suppression-sync", "crm", millis(config, "bridge.suppression.period-ms", 900_000), Map.of()));
+        j.add(new JobDefinition("housekeeping", "Delete job run history past its retention", "direct:housekeeping",
+                List.of("system-housekeeping-timer"), null, null, millis(config, "bridge.housekeeping.period-ms", 86_400_000),
+                Map.of()));
+        return new JobCatalog(j);
+    }
+
+    static Duration millis(BridgeConfig config, String key, int defaultMillis) {
+        return Duration.ofMillis(config.getInt(key, defaultMillis));
+    }
+
+    public List<JobDefinition> all() {
+        return jobs;
+    }
+
+    public Optional<JobDefinition> find(String name) {
+        return jobs.stream().filter(j -> j.name().equals(name)).findFirst();
+    }
+
+    /** The jobs whose entry route is loaded in {@code context}. */
+    public List<JobDefinition> available(CamelContext context) {
+        return jobs.stream().filter(j -> entryLoaded(context, j)).toList();
+    }
+
+    static boolean entryLoaded(CamelContext context, JobDefinition job) {
+        for (Route r : context.getRoutes()) {
+            if (r.getEndpoint().getEndpointUri().replace("://", ":").equals(job.entry())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,24 @@
+package io.notionbridge.ops;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A job the bridge runs on its timers and on demand (CLI, JMX, admin API, MCP): the {@code direct:} route that runs
+ * it, the timer routes that trigger it (paused and resumed together), where its runs are recorded in
+ * {@code job_runs}, how often it is expected to run, and fixed headers (such as the warehouse database).
+ */
+public record JobDefinition(String name, String description, String entry, List<String> timerRoutes, String historyJob,
+                            String historyScope, Duration interval, Map<String, Object> headers) {
+
+    public JobDefinition {
+        timerRoutes = List.copyOf(timerRoutes);
+        headers = Map.copyOf(headers);
+    }
+
+    /** The id of the route behind {@link #entry()} is looked up by endpoint, so this only names it for messages. */
+    public String entryRouteHint() {
+        return entry.replace("direct:", "");
+    }
+}

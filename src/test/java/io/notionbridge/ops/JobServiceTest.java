@@ -1,0 +1,63 @@
+package io.notionbridge.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Properties;
+
+import io.notionbridge.suppression.SuppressionSyncStats;
+import io.notionbridge.testing.BridgeRouteTestSupport;
+import org.apache.camel.ServiceStatus;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Jobs by name: run now (also as a dry run), pause and resume the timers, status from the run history. */
+@Tag("db")
+class JobServiceTest extends BridgeRouteTestSupport {
+
+    @Override
+    protected void extraProperties(Properties p) {
+        p.setProperty("bridge.sandbox.port", "0");
+        p.setProperty("bridge.sandbox.rate-limit", "off");
+        p.setProperty("bridge.notion.rate-limit", "500");
+        p.setProperty("bridge.suppression.delay-ms", "3600000");
+        p.setProperty("bridge.housekeeping.delay-ms", "3600000");
+    }
+
+    private JobService jobs() {
+        return context.getRegistry().lookupByNameAndType("jobService", JobService.class);
+    }
+
+    @Test
+    void runsAJobNowAndReportsItsStatusFromTheHistory() {
+        assertThat(jobs().jobs()).extracting(JobDefinition::name).contains("suppression-sync", "housekeeping");
+        Object dry = jobs().run("suppression-sync", true, Map.of());
+        assertThat(dry).isInstanceOfSatisfying(SuppressionSyncStats.class, s -> assertThat(s.dryRun).isTrue());
+        assertThat(jobs().status("suppression-sync").runs()).as("a dry run leaves no history").isZero();
+
+        jobs().run("suppression-sync", false, Map.of("full", true));
+        JobStatus st = jobs().status("suppression-sync");
+        assertThat(st.runs()).isEqualTo(1);
+        assertThat(st.lastOutcome()).isEqualTo("ok");
+        assertThat(st.lastStats().get("pagesFetched").asInt()).isPositive();
+        assertThat(st.consecutiveFailures()).isZero();
+    }
+
+    @Test
+    void pauseSuspendsTheTimersAndResumeStartsThemAgain() throws Exception {
+        jobs().pause("suppression-sync");
+        assertThat(jobs().isPaused("suppression-sync")).isTrue();
+        assertThat(context.getRouteController().getRouteStatus("suppression-sync-timer")).isEqualTo(ServiceStatus.Suspended);
+        assertThat(jobs().status("suppression-sync").paused()).isTrue();
+        jobs().resume("suppression-sync");
+        assertThat(context.getRouteController().getRouteStatus("suppression-sync-timer")).isEqualTo(ServiceStatus.Started);
+        assertThat(jobs().isPaused("suppression-sync")).isFalse();
+    }
+
+    @Test
+    void anUnknownJobNamesTheJobsThereAre() {
+        assertThatThrownBy(() -> jobs().run("nope", false, Map.of())).hasMessageContaining("no job 'nope'")
+                .hasMessageContaining("suppression-sync");
+    }
+}
