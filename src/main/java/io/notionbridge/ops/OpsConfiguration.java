@@ -14,5 +14,8 @@ public class OpsConfiguration implements CamelConfiguration {
         JobService jobs = new JobService(context, catalog, StoreConfiguration.dataSource(context));
         context.getRegistry().bind("jobCatalog", catalog);
         context.getRegistry().bind("jobService", jobs);
+        AdminToken token = new AdminToken(BridgeConfig.of(context).get("bridge.admin.token").orElse(null));
+        context.getRegistry().bind("adminToken", token);
+        context.getRegistry().bind("adminApi", new AdminApi(jobs, token));
     }
 }

@@ -12,6 +12,11 @@ public class HttpProblem extends RuntimeException {
     private final String code;
     private final List<?> errors;
 
+    /** A 404 {@code not_found} (the form Camel's {@code throwException} step creates). */
+    public HttpProblem(String message) {
+        this(404, "not_found", message);
+    }
+
     public HttpProblem(int status, String code, String message) {
         this(status, code, message, List.of());
     }
