@@ -36,6 +36,7 @@ public class NotionHttpExecutor {
     private final GatewayMetrics metrics;
     private final HttpClient http;
     private final ObjectMapper mapper = new ObjectMapper();
+    private final java.util.concurrent.atomic.AtomicLong authFailures = new java.util.concurrent.atomic.AtomicLong();
 
     public NotionHttpExecutor(Supplier<NotionEndpoint> endpoint, GatewaySettings settings, RetryPolicy policy,
                               GatewayMetrics metrics) {
@@ -82,9 +83,19 @@ public class NotionHttpExecutor {
             return parse(request, response.body());
         }
         NotionApiException error = NotionErrors.fromResponse(request, status, response.headers().map(), response.body());
+        if (error instanceof io.notionbridge.notion.error.NotionUnauthorizedException) {
+            authFailures.incrementAndGet();
+            LOG.error("ALERT Notion rejected the integration token on {} (401 {}, request_id={}): check NOTION_TOKEN",
+                    request.endpoint(), error.code(), error.requestId());
+        }
         LOG.warn("Notion {} -> {} {} request_id={}: {}", request.endpoint(), status, error.code(), error.requestId(),
                 error.notionMessage());
         throw finalOrRetryable(request, error);
+    }
+
+    /** How many times Notion answered 401 since start (for alerts). */
+    public long authFailures() {
+        return authFailures.get();
     }
 
     /** A retryable failure as the typed error the retry configuration understands; a final one in its final form. */
