@@ -42,9 +42,7 @@ class GatewayRouteTest extends BridgeRouteTestSupport {
 
     @Override
     protected void extraProperties(Properties p) {
-        p.setProperty("bridge.sandbox.port", "0");
-        p.setProperty("bridge.scheduler.enabled", "false");
-        p.setProperty("bridge.sandbox.rate-limit", "off");
+        fastSandbox(p);
         p.setProperty("bridge.notion.rate-limit", "200");
         p.setProperty("bridge.notion.backoff.base-ms", "20");
         p.setProperty("bridge.notion.backoff.max-ms", "100");

@@ -16,10 +16,7 @@ import org.junit.jupiter.api.Test;
 class AdminApiTest extends BridgeRouteTestSupport {
 
     static void common(Properties p) {
-        p.setProperty("bridge.sandbox.port", "0");
-        p.setProperty("bridge.scheduler.enabled", "false");
-        p.setProperty("bridge.sandbox.rate-limit", "off");
-        p.setProperty("bridge.notion.rate-limit", "500");
+        BridgeRouteTestSupport.fastSandbox(p);
     }
 
     private final ObjectMapper json = new ObjectMapper();

@@ -48,10 +48,7 @@ class AlertsTest extends BridgeRouteTestSupport {
         }
         received.clear();
         p.setProperty("bridge.alerts.webhook-url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
-        p.setProperty("bridge.sandbox.port", "0");
-        p.setProperty("bridge.scheduler.enabled", "false");
-        p.setProperty("bridge.sandbox.rate-limit", "off");
-        p.setProperty("bridge.notion.rate-limit", "500");
+        fastSandbox(p);
         p.setProperty("bridge.notion.max-attempts", "1");
         p.setProperty("bridge.notion.breaker.minimum-calls", "100");
     }

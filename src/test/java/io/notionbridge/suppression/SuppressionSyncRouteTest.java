@@ -28,10 +28,7 @@ class SuppressionSyncRouteTest extends BridgeRouteTestSupport {
 
     @Override
     protected void extraProperties(Properties p) {
-        p.setProperty("bridge.sandbox.port", "0");
-        p.setProperty("bridge.scheduler.enabled", "false");
-        p.setProperty("bridge.sandbox.rate-limit", "off");
-        p.setProperty("bridge.notion.rate-limit", "500");
+        fastSandbox(p);
     }
 
     private NotionSandbox sandbox() {

@@ -56,6 +56,17 @@ public abstract class BridgeRouteTestSupport extends CamelMainTestSupport {
         }
     }
 
+    /**
+     * The usual set-up of a test against the embedded sandbox: a free sandbox port, no rate limit in the sandbox, a
+     * high gateway limit, and timers off (tests drive the jobs' direct: entries).
+     */
+    public static void fastSandbox(Properties p) {
+        p.setProperty("bridge.sandbox.port", "0");
+        p.setProperty("bridge.scheduler.enabled", "false");
+        p.setProperty("bridge.sandbox.rate-limit", "off");
+        p.setProperty("bridge.notion.rate-limit", "500");
+    }
+
     /** Properties this test adds or overrides. */
     protected void extraProperties(Properties p) {
     }
