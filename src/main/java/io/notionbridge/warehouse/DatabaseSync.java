@@ -37,7 +37,7 @@ final class DatabaseSync {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseSync.class);
 
     /** What the run needs from the job around it. */
-    record Context(BronzePages bronze, SyncWatermarks watermarks, boolean sharedTransaction, Clock clock,
+    record Context(BronzePages bronze, WarehouseWatermarks watermarks, boolean sharedTransaction, Clock clock,
                    Duration buffer, ReferenceCompleter completer, boolean includeTrash, DataSources dataSources) {
     }
 
@@ -82,7 +82,7 @@ final class DatabaseSync {
 
     /** Runs the sync; the statistics are complete when it returns, and partial (see {@link #stats()}) when it throws. */
     SyncStats run() throws SQLException {
-        SyncWatermarks.Row row = ctx.watermarks().read(name).orElse(null);
+        WarehouseWatermarks.Row row = ctx.watermarks().read(name).orElse(null);
         boolean sameDatabase = row != null && sameDatabase(row);
         Instant previous = sameDatabase ? row.watermark() : null;
         ResumeState resume = sameDatabase && !fullRefresh && row.resume() != null
@@ -129,7 +129,7 @@ final class DatabaseSync {
     }
 
     /** The watermark row belongs to this database id (a changed id in the configuration starts over). */
-    private boolean sameDatabase(SyncWatermarks.Row row) {
+    private boolean sameDatabase(WarehouseWatermarks.Row row) {
         if (row.resume() != null && row.resume().databaseId() != null) {
             return databaseId.equals(row.resume().databaseId());
         }

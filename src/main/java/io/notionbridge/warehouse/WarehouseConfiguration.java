@@ -45,7 +45,7 @@ public class WarehouseConfiguration implements CamelConfiguration {
         // the gateway's client is bound by GatewayConfiguration, which may run after this one
         PageFetcher gateway = request -> r.lookupByNameAndType("notionClient", NotionClient.class).call(request);
         r.bind("warehouseClock", clock);
-        r.bind(JOB_BEAN, new WarehouseSyncJob(settings, target, new SyncWatermarks(store), new JobRuns(store), gateway, clock));
+        r.bind(JOB_BEAN, new WarehouseSyncJob(settings, target, new WarehouseWatermarks(store), new JobRuns(store), gateway, clock));
         r.bind("warehouseSyncGrouping", new GroupedBodyAggregationStrategy());
     }
 }

@@ -27,7 +27,7 @@ public class WarehouseSyncJob {
 
     private final WarehouseSettings settings;
     private final WarehouseTarget target;
-    private final SyncWatermarks watermarks;
+    private final WarehouseWatermarks watermarks;
     private final JobRuns jobRuns;
     private final PageFetcher gateway;
     private final Clock clock;
@@ -38,7 +38,7 @@ public class WarehouseSyncJob {
      * @param gateway how Notion is called: {@code notionClient::call} (through the gateway route)
      * @param clock   Notion's time ({@link WarehouseClock})
      */
-    public WarehouseSyncJob(WarehouseSettings settings, WarehouseTarget target, SyncWatermarks watermarks, JobRuns jobRuns,
+    public WarehouseSyncJob(WarehouseSettings settings, WarehouseTarget target, WarehouseWatermarks watermarks, JobRuns jobRuns,
                             PageFetcher gateway, Clock clock) {
         this.settings = settings;
         this.target = target;

@@ -27,7 +27,7 @@ class WarehouseResumeTest extends WarehouseRouteTestSupport {
             return notion().call(request);
         };
         WarehouseSyncJob crashing = new WarehouseSyncJob(job().settings(), job().target(),
-                new SyncWatermarks(db.dataSource()), new JobRuns(db.dataSource()), crashesOnSecondQuery,
+                new WarehouseWatermarks(db.dataSource()), new JobRuns(db.dataSource()), crashesOnSecondQuery,
                 context.getRegistry().lookupByNameAndType("warehouseClock", Clock.class));
 
         SyncStats failed = crashing.run("actions", false);
@@ -35,7 +35,7 @@ class WarehouseResumeTest extends WarehouseRouteTestSupport {
         assertThat(failed.outcome()).isEqualTo(SyncStats.Outcome.failed);
         assertThat(failed.error()).contains("connection reset");
         assertThat(count("database_name = ?", "actions")).as("the first page is stored").isEqualTo(100);
-        ResumeState state = new SyncWatermarks(db.dataSource()).read("actions").orElseThrow().resume();
+        ResumeState state = new WarehouseWatermarks(db.dataSource()).read("actions").orElseThrow().resume();
         assertThat(state.cursor()).isNotNull();
         assertThat(state.pages()).isEqualTo(100);
         assertThat(new JobRuns(db.dataSource()).last(WarehouseSettings.JOB, "actions").orElseThrow().outcome())
@@ -47,14 +47,14 @@ class WarehouseResumeTest extends WarehouseRouteTestSupport {
         assertThat(resumed.pagesFetched()).as("only the rest").isEqualTo(54);
         assertThat(resumed.inserted()).isEqualTo(54);
         assertThat(count("database_name = ?", "actions")).isEqualTo(154);
-        assertThat(new SyncWatermarks(db.dataSource()).read("actions").orElseThrow().resume()).isNull();
+        assertThat(new WarehouseWatermarks(db.dataSource()).read("actions").orElseThrow().resume()).isNull();
     }
 
     @Test
     void aCursorNotionNoLongerTakesRestartsFromTheLastMinuteReached() throws Exception {
         sync("programs", false);
-        SyncWatermarks wm = new SyncWatermarks(db.dataSource());
-        SyncWatermarks.Row row = wm.read("programs").orElseThrow();
+        WarehouseWatermarks wm = new WarehouseWatermarks(db.dataSource());
+        WarehouseWatermarks.Row row = wm.read("programs").orElseThrow();
         ResumeState stale = new ResumeState("incremental", job().settings().database("programs").id(), row.updatedAt(),
                 row.watermark(), 0, ResumeState.PAGES, null, "s:not-a-cursor-notion-knows", null, 3);
         try (var c = db.dataSource().getConnection()) {

@@ -45,7 +45,7 @@ class WarehouseSyncRouteTest extends WarehouseRouteTestSupport {
         JobRuns.Run run = new JobRuns(db.dataSource()).last(WarehouseSettings.JOB, "actions").orElseThrow();
         assertThat(run.outcome()).isEqualTo(JobRuns.Outcome.OK);
         assertThat(run.stats().get("inserted").asInt()).isEqualTo(154);
-        SyncWatermarks.Row wm = new SyncWatermarks(db.dataSource()).read("actions").orElseThrow();
+        WarehouseWatermarks.Row wm = new WarehouseWatermarks(db.dataSource()).read("actions").orElseThrow();
         assertThat(wm.resume()).isNull();
         assertThat(SyncStats.fromJson(wm.lastRunStats()).inserted()).isEqualTo(154);
     }

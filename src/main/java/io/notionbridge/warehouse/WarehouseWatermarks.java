@@ -15,7 +15,7 @@ import javax.sql.DataSource;
  * The warehouse sync's rows of the store's {@code sync_watermarks} table (job {@code warehouse-sync}, scope = the
  * database name): the watermark, the resume state of an unfinished run, and the last run's statistics.
  */
-public final class SyncWatermarks {
+public final class WarehouseWatermarks {
 
     /**
      * One database's row.
@@ -32,7 +32,7 @@ public final class SyncWatermarks {
 
     private final DataSource store;
 
-    public SyncWatermarks(DataSource store) {
+    public WarehouseWatermarks(DataSource store) {
         this.store = store;
     }
 
