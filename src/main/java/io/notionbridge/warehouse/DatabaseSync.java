@@ -101,7 +101,7 @@ final class DatabaseSync {
         for (int i = resume == null ? 0 : Math.min(resume.dataSource(), dataSources.size()); i < dataSources.size(); i++) {
             boolean resumeHere = resume != null && i == resume.dataSource();
             for (String phase : List.of(ResumeState.PAGES, ResumeState.TRASH)) {
-                if (phase.equals(ResumeState.TRASH) && !(ctx.includeTrash() && trashSupported)) {
+                if (phase.equals(ResumeState.TRASH) && !walksTrash()) {
                     continue;
                 }
                 if (resumeHere && phase.equals(ResumeState.PAGES) && resume.phase().equals(ResumeState.TRASH)) {
@@ -121,6 +121,15 @@ final class DatabaseSync {
             ctx.watermarks().complete(c, name, watermark, lastPageId, stats, ctx.clock().instant());
         }
         return stats;
+    }
+
+    /**
+     * Whether each data source's trash is walked right after it: in incremental runs, so a page trashed since the
+     * watermark gets {@code in_trash}. A full refresh reads the trash only when pages went missing
+     * ({@link #reconcile}), which costs nothing when none did.
+     */
+    private boolean walksTrash() {
+        return !fullRefresh && ctx.includeTrash() && trashSupported;
     }
 
     void finishStats() {
@@ -168,7 +177,7 @@ final class DatabaseSync {
             }
         }
         // the walk is done: a resume starts at the next walk
-        boolean last = trash || !(ctx.includeTrash() && trashSupported);
+        boolean last = trash || !walksTrash();
         checkpoint(null, new ResumeState(stats.mode, databaseId, runStart, from, last ? index + 1 : index,
                 last ? ResumeState.PAGES : ResumeState.TRASH, from, null, null, pages));
     }
@@ -290,9 +299,10 @@ final class DatabaseSync {
     }
 
     /**
-     * Full refresh: rows of pages the walks did not return. Each is read by id: a trashed page keeps its row with
-     * {@code in_trash}; a page still in this database (Notion's query missed it) is stored as read; a page that is gone
-     * (404: deleted or no longer shared) or moved to another database is marked {@code deleted_from_source}.
+     * Full refresh: rows of pages the query did not return. When there are any, the trash is walked first (trashed
+     * pages are stored with {@code in_trash}); each page still missing is then read by id: trashed, or still in this
+     * database (Notion's query missed it), it is stored as read; gone (404: deleted or no longer shared) or moved to
+     * another database, its row is marked {@code deleted_from_source}.
      */
     private void reconcile(List<String> dataSources) throws SQLException {
         Set<String> missing;
@@ -300,6 +310,13 @@ final class DatabaseSync {
             missing = ctx.bronze().present(c, databaseId);
         }
         missing.removeAll(seen);
+        if (!missing.isEmpty() && ctx.includeTrash()) {
+            // one query per 100 trashed pages instead of one read per page; trashed pages stay, with in_trash
+            for (int i = 0; i < dataSources.size() && trashSupported; i++) {
+                walk(i, dataSources.get(i), ResumeState.TRASH, null);
+            }
+            missing.removeAll(seen);
+        }
         List<String> gone = new ArrayList<>();
         List<BronzeRow> still = new ArrayList<>();
         for (String id : missing) {

@@ -21,6 +21,8 @@ class WarehouseFullRefreshTest extends WarehouseRouteTestSupport {
         SyncStats first = sync("actions", true).database("actions");
         assertThat(first.inserted()).isEqualTo(157);
         assertThat(first.mode()).isEqualTo("full");
+        assertThat(first.notionRequests()).as("data source lookup and 2 queries; no trash query when nothing is missing")
+                .isEqualTo(3);
 
         sandbox().reset(true); // the workspace loses the three seeded pages (demo data reloaded with the same ids)
         String trashed = firstAction();
@@ -30,6 +32,7 @@ class WarehouseFullRefreshTest extends WarehouseRouteTestSupport {
 
         assertThat(second.outcome()).isEqualTo(SyncStats.Outcome.ok);
         assertThat(second.markedDeleted()).isEqualTo(3);
+        assertThat(second.notionRequests()).as("2 queries, 1 of the trash, 3 reads by id").isEqualTo(6);
         for (String id : extra) {
             Map<String, Object> row = row(id);
             assertThat(row).as("the row stays").isNotNull();
