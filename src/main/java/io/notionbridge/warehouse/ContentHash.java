@@ -27,8 +27,19 @@ public final class ContentHash {
 
     public static String of(JsonNode page, JsonNode completed) {
         try {
+            return of(page, NotionJson.MAPPER.writeValueAsString(page), completed);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot hash a page: " + e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #of(JsonNode, JsonNode)}, reusing {@code rawJson}, the page as already written. */
+    public static String of(JsonNode page, String rawJson, JsonNode completed) {
+        try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(NotionJson.MAPPER.writeValueAsBytes(stable(page)));
+            JsonNode stable = stable(page);
+            sha.update(stable == page ? rawJson.getBytes(StandardCharsets.UTF_8)
+                    : NotionJson.MAPPER.writeValueAsBytes(stable));
             sha.update((byte) '\n');
             if (completed != null && !completed.isNull()) {
                 sha.update(NotionJson.MAPPER.writeValueAsBytes(stable(completed)));

@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 final class DatabaseSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseSync.class);
+    /** Pages of results Notion is asked for ahead of the one being written. */
+    static final int PREFETCH = 2;
 
     /** What the run needs from the job around it. */
     record Context(BronzePages bronze, WarehouseWatermarks watermarks, boolean sharedTransaction, Clock clock,
@@ -190,7 +192,7 @@ final class DatabaseSync {
             paginator = paginator.startingAt(cursor);
         }
         Instant[] minute = {minuteSoFar};
-        paginator.forEachPage(page -> {
+        PrefetchingWalk.run(paginator, PREFETCH, "warehouse-walk-" + name, page -> {
             Instant newest = newestEdit(page.results());
             if (newest != null) {
                 minute[0] = newest;
@@ -232,7 +234,7 @@ final class DatabaseSync {
             String ds = dataSourceId != null ? dataSourceId : page.path("parent").path("data_source_id").asText(null);
             return new BronzeRow(page.path("id").asText(), databaseId, name, ds, raw, completed,
                     time(page.get("created_time")), time(page.get("last_edited_time")), inTrash(page),
-                    ctx.clock().instant(), ContentHash.of(page, completion.completed()));
+                    ctx.clock().instant(), ContentHash.of(page, raw, completion.completed()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
