@@ -120,6 +120,17 @@ public final class BronzePages {
         }
     }
 
+    /** True when the table has at least one row of {@code databaseId}. */
+    public boolean hasRows(String databaseId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(dialect.selectAnyRow(table))) {
+            ps.setString(1, databaseId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** Page ids of {@code databaseId} with a row that is not marked deleted. */
     public Set<String> present(Connection c, String databaseId) throws SQLException {
         Set<String> ids = new HashSet<>();

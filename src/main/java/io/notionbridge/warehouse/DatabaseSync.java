@@ -85,7 +85,9 @@ final class DatabaseSync {
     /** Runs the sync; the statistics are complete when it returns, and partial (see {@link #stats()}) when it throws. */
     SyncStats run() throws SQLException {
         WarehouseWatermarks.Row row = ctx.watermarks().read(name).orElse(null);
-        boolean sameDatabase = row != null && sameDatabase(row);
+        // a watermark only counts with rows behind it: after a new target, a dropped table or a store restored without
+        // the bronze table, the run starts over instead of trusting it
+        boolean sameDatabase = row != null && sameDatabase(row) && ctx.bronze().hasRows(databaseId);
         Instant previous = sameDatabase ? row.watermark() : null;
         ResumeState resume = sameDatabase && !fullRefresh && row.resume() != null
                 && "incremental".equals(row.resume().mode()) && databaseId.equals(row.resume().databaseId())

@@ -38,6 +38,11 @@ public interface WarehouseDialect {
                 + String.join(", ", Collections.nCopies(ids, "?")) + ")";
     }
 
+    /** One page id of one database (parameter), if the table has any row for it. */
+    default String selectAnyRow(String table) {
+        return "SELECT page_id FROM " + table + " WHERE database_id = ? LIMIT 1";
+    }
+
     /** Page ids of one database (parameter) that are not marked deleted. */
     default String selectPresent(String table) {
         return "SELECT page_id FROM " + table + " WHERE database_id = ? AND deleted_from_source = FALSE";

@@ -53,8 +53,11 @@ class BronzePagesTest {
         assertThat(bronze.init()).as("already there").isFalse();
         assertThat(bronze.exists()).isTrue();
 
+        assertThat(bronze.hasRows("db1")).isFalse();
         try (Connection c = db.dataSource().getConnection()) {
             bronze.upsert(c, List.of(row("p1", "h1", false), row("p2", "h1", false)));
+            assertThat(bronze.hasRows("db1")).isTrue();
+            assertThat(bronze.hasRows("other-db")).isFalse();
             bronze.upsert(c, List.of(row("p1", "h2", true)));
             Map<String, BronzePages.Existing> existing = bronze.existing(c, "db1", List.of("p1", "p2", "p3"));
             assertThat(existing).containsOnlyKeys("p1", "p2");

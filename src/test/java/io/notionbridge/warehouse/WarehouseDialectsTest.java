@@ -92,6 +92,8 @@ class WarehouseDialectsTest {
                     + "bronze.bronze_notion_raw_pages WHERE database_id = ? AND page_id IN (?, ?, ?)");
             assertThat(d.selectPresent(T)).isEqualTo("SELECT page_id FROM bronze.bronze_notion_raw_pages "
                     + "WHERE database_id = ? AND deleted_from_source = FALSE");
+            assertThat(d.selectAnyRow(T)).isEqualTo("SELECT page_id FROM bronze.bronze_notion_raw_pages "
+                    + "WHERE database_id = ? LIMIT 1");
         }
     }
 }

@@ -62,6 +62,18 @@ class WarehouseSyncRouteTest extends WarehouseRouteTestSupport {
     }
 
     @Test
+    void aWatermarkWithoutRowsBehindItStartsOver() throws Exception {
+        sync("programs", false);
+        try (var c = db.dataSource().getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM " + table());
+        }
+
+        SyncStats s = sync("programs", false).database("programs");
+
+        assertThat(s.inserted()).as("every page again, not only those past the watermark").isEqualTo(5);
+    }
+
+    @Test
     void twoEditsInOneSandboxMinuteBothArrive() throws Exception {
         Instant day = sandbox().clock().instant().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
         sandbox().clock().freezeAt(day.plus(Duration.ofHours(10)).plus(Duration.ofMinutes(15)).plusSeconds(20));
