@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
                 + "Without a command it runs the runtime (same as `run`).",
         subcommands = {RunCommand.class, DbCommand.class, io.notionbridge.sandbox.SandboxCommand.class, InspectCommand.class,
                 SuppressionSyncCommand.class,
+                SyncCommand.class, WarehouseHealthCommand.class, ListDatabasesCommand.class, InitTablesCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Configuration: application.properties in the working directory (see README.md).",
                 "Exit codes: 0 ok, 1 failed, 2 bad arguments."})
@@ -43,6 +44,11 @@ public class BridgeCli implements Runnable {
     public void run() {
         // execute() turns a bare invocation into `run`; reaching this means picocli was driven directly
         new CommandLine(this).usage(System.err);
+    }
+
+    /** Properties that win over every file (tests, embedding), for the runtimes commands start; may be null. */
+    public java.util.Properties overrides() {
+        return overrides;
     }
 
     /** Loads the configuration with this invocation's profile. */
