@@ -40,7 +40,8 @@ public class GatewayRetries {
         if (failure == null || request == null || failure instanceof CallNotPermittedException) {
             return false;
         }
-        int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1;
+        // Camel has already counted this failure when retryWhile runs: the counter is the number of the failed attempt
+        int attempt = Math.max(1, exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class));
         RetryDecision decision = policy.decide(request, failure, attempt);
         if (!decision.retry()) {
             if (decision.error() instanceof NotionRateLimitedException limited && limited.isBlocked()) {

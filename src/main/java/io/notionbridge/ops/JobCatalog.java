@@ -16,6 +16,9 @@ import org.apache.camel.Route;
  */
 public class JobCatalog {
 
+    /** Per-database warehouse jobs are named {@code warehouse-sync-<database>}. */
+    public static final String WAREHOUSE_PREFIX = "warehouse-sync-";
+
     private final List<JobDefinition> jobs;
 
     public JobCatalog(List<JobDefinition> jobs) {
@@ -27,10 +30,21 @@ public class JobCatalog {
         List<JobDefinition> j = new ArrayList<>();
         j.add(new JobDefinition("suppression-sync", "Mirror the Notion CRM into the local suppression cache",
                 "direct:suppression-sync", List.of("suppression-sync-timer", "suppression-full-refresh-timer"),
-                "suppression-sync", "crm", millis(config, "bridge.suppression.period-ms", 900_000), Map.of()));
+                "suppression-sync", "crm", millis(config, "bridge.suppression.period-ms", 900_000), Map.of(), true));
+        j.add(new JobDefinition("warehouse-sync", "Copy every configured Notion database into the bronze table",
+                "direct:warehouse-sync", List.of("warehouse-sync-timer", "warehouse-full-refresh-timer"), "warehouse-sync", null,
+                millis(config, "bridge.warehouse.sync.period-ms", 900_000), Map.of(), false));
+        for (String db : config.get("bridge.warehouse.databases", "").split(",")) {
+            if (!db.isBlank()) {
+                j.add(new JobDefinition(WAREHOUSE_PREFIX + db.trim(), "Copy the Notion database \"" + db.trim()
+                        + "\" into the bronze table (pausing it skips it on the warehouse timers)", "direct:warehouse-sync",
+                        List.of(), "warehouse-sync", db.trim(), millis(config, "bridge.warehouse.sync.period-ms", 900_000),
+                        Map.of("database", db.trim()), false));
+            }
+        }
         j.add(new JobDefinition("housekeeping", "Delete job run history past its retention", "direct:housekeeping",
                 List.of("system-housekeeping-timer"), null, null, millis(config, "bridge.housekeeping.period-ms", 86_400_000),
-                Map.of()));
+                Map.of(), false));
         return new JobCatalog(j);
     }
 

@@ -7,10 +7,11 @@ import java.util.Map;
 /**
  * A job the bridge runs on its timers and on demand (CLI, JMX, admin API, MCP): the {@code direct:} route that runs
  * it, the timer routes that trigger it (paused and resumed together), where its runs are recorded in
- * {@code job_runs}, how often it is expected to run, and fixed headers (such as the warehouse database).
+ * {@code job_runs}, how often it is expected to run, fixed headers (such as the warehouse database), and whether it
+ * has a dry run.
  */
 public record JobDefinition(String name, String description, String entry, List<String> timerRoutes, String historyJob,
-                            String historyScope, Duration interval, Map<String, Object> headers) {
+                            String historyScope, Duration interval, Map<String, Object> headers, boolean dryRun) {
 
     public JobDefinition {
         timerRoutes = List.copyOf(timerRoutes);

@@ -57,6 +57,9 @@ public class JobService {
     /** Runs {@code name} once now and returns what it reports (its statistics object). */
     public Object run(String name, boolean dryRun, Map<String, Object> options) {
         JobDefinition job = job(name);
+        if (dryRun && !job.dryRun()) {
+            throw new BridgeException("job " + name + " has no dry run; run it without dryRun");
+        }
         Map<String, Object> headers = new HashMap<>(job.headers());
         if (options != null) {
             headers.putAll(options);

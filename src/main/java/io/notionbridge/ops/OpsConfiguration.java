@@ -23,6 +23,11 @@ public class OpsConfiguration implements CamelConfiguration {
                 java.time.Clock.systemUTC());
         context.getRegistry().bind("storeGauges", gauges);
         context.addStartupListener((ctx, alreadyStarted) -> {
+            io.notionbridge.warehouse.WarehouseSyncJob warehouse = ctx.getRegistry().lookupByNameAndType("warehouseSyncJob",
+                    io.notionbridge.warehouse.WarehouseSyncJob.class);
+            if (warehouse != null) {
+                warehouse.skipWhen(db -> jobs.isPaused(JobCatalog.WAREHOUSE_PREFIX + db));
+            }
             io.micrometer.core.instrument.MeterRegistry registry =
                     ctx.getRegistry().findSingleByType(io.micrometer.core.instrument.MeterRegistry.class);
             if (registry != null) {

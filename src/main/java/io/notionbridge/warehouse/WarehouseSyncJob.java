@@ -33,6 +33,7 @@ public class WarehouseSyncJob {
     private final Clock clock;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, List<String>> dataSources = new ConcurrentHashMap<>();
+    private volatile java.util.function.Predicate<String> paused = name -> false;
 
     /**
      * @param gateway how Notion is called: {@code notionClient::call} (through the gateway route)
@@ -46,6 +47,11 @@ public class WarehouseSyncJob {
         this.jobRuns = jobRuns;
         this.gateway = gateway;
         this.clock = clock;
+    }
+
+    /** Databases for which {@code paused} holds are skipped when a run covers every database (the timers). */
+    public void skipWhen(java.util.function.Predicate<String> paused) {
+        this.paused = paused;
     }
 
     public WarehouseSettings settings() {
@@ -62,7 +68,15 @@ public class WarehouseSyncJob {
             if (settings.databases().isEmpty()) {
                 throw new BridgeException("no warehouse databases configured (bridge.warehouse.databases)");
             }
-            return settings.names();
+            List<String> all = new ArrayList<>();
+            for (String n : settings.names()) {
+                if (paused.test(n)) {
+                    LOG.info("Warehouse sync: database {} is paused; skipped", n);
+                } else {
+                    all.add(n);
+                }
+            }
+            return all;
         }
         List<String> names = new ArrayList<>();
         for (String n : only.split(",")) {

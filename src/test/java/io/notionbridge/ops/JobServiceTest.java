@@ -56,6 +56,17 @@ class JobServiceTest extends BridgeRouteTestSupport {
     }
 
     @Test
+    void aPausedWarehouseDatabaseIsSkippedAndJobsWithoutADryRunRefuseOne() throws Exception {
+        assertThatThrownBy(() -> jobs().run("warehouse-sync", true, Map.of())).hasMessageContaining("has no dry run");
+        jobs().pause("warehouse-sync-risks");
+        jobs().run("warehouse-sync", false, Map.of());
+        assertThat(jobs().status("warehouse-sync-projects").runs()).isEqualTo(1);
+        assertThat(jobs().status("warehouse-sync-risks").runs()).as("paused: skipped by the run over every database").isZero();
+        jobs().run("warehouse-sync-risks", false, Map.of());
+        assertThat(jobs().status("warehouse-sync-risks").runs()).as("a paused job still runs by hand").isEqualTo(1);
+    }
+
+    @Test
     void anUnknownJobNamesTheJobsThereAre() {
         assertThatThrownBy(() -> jobs().run("nope", false, Map.of())).hasMessageContaining("no job 'nope'")
                 .hasMessageContaining("suppression-sync");
