@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
         description = "Apache Camel integration runtime that connects your systems to Notion.%n"
                 + "Without a command it runs the runtime (same as `run`).",
         subcommands = {RunCommand.class, DbCommand.class, io.notionbridge.sandbox.SandboxCommand.class, InspectCommand.class,
-                SuppressionSyncCommand.class,
+                SuppressionSyncCommand.class, RoutesCommand.class,
                 SyncCommand.class, WarehouseHealthCommand.class, ListDatabasesCommand.class, InitTablesCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Configuration: application.properties in the working directory (see README.md).",

@@ -102,6 +102,15 @@ public final class BridgeConfig {
         return Optional.ofNullable(profile);
     }
 
+    /** The properties that win over the files (tests, embedding); empty when none. */
+    public Properties overrides() {
+        Properties copy = new Properties();
+        if (overrides != null) {
+            copy.putAll(overrides);
+        }
+        return copy;
+    }
+
     /** The resolved value of {@code key}, or empty when the key is absent or resolves to an empty string. */
     public Optional<String> get(String key) {
         Optional<String> raw = resolver.getPropertiesComponent().resolveProperty(key);

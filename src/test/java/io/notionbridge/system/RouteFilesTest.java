@@ -5,83 +5,57 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.notionbridge.ops.routes.CanonicalNotationCheck;
+import io.notionbridge.ops.routes.RouteFile;
+import io.notionbridge.ops.routes.RouteStructureCheck;
 import org.junit.jupiter.api.Test;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * The route files ops edit: one flow per {@code routes/<flow>.camel.yaml}, canonical YAML DSL (no compact
  * {@code log: "..."}, {@code simple: "..."} or top-level {@code from}), an id on every route, and error handling only
- * in route configurations.
+ * in route configurations. The checks are the ones {@code routes validate} runs ({@link CanonicalNotationCheck},
+ * {@link RouteStructureCheck}); {@code RoutesValidatorTest} runs all of them, schema and references included.
  */
 class RouteFilesTest {
 
-    private static List<Path> routeFiles() throws IOException {
+    private static List<RouteFile> routeFiles() throws IOException {
         try (Stream<Path> s = Files.list(Path.of("routes"))) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".camel.yaml")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(".camel.yaml")).sorted()
+                    .map(p -> RouteFile.read(p, p.toString())).toList();
         }
-    }
-
-    private static Object yaml(Path f) throws IOException {
-        return new Load(LoadSettings.builder().build()).loadFromString(Files.readString(f));
     }
 
     @Test
-    void everyTopLevelRouteHasAnIdAndNoCompactFrom() throws IOException {
-        assertThat(routeFiles()).isNotEmpty();
-        for (Path f : routeFiles()) {
-            List<?> doc = (List<?>) yaml(f);
-            assertThat(doc).as("%s is a YAML list", f).isNotNull();
-            for (Object item : doc) {
-                Map<?, ?> m = (Map<?, ?>) item;
-                assertThat(m.keySet()).as("%s: top-level entries", f)
+    void everyRouteHasAUniqueIdAndErrorHandlingStaysInRouteConfigurations() throws IOException {
+        List<RouteFile> files = routeFiles();
+        assertThat(files).isNotEmpty();
+        for (RouteFile f : files) {
+            assertThat(f.syntaxError()).as("%s is valid YAML", f.name()).isEmpty();
+            assertThat(f.documents()).as("%s holds one YAML list", f.name()).hasSize(1);
+            for (var item : ((SequenceNode) f.documents().get(0)).getValue()) {
+                assertThat(item).isInstanceOf(MappingNode.class);
+                Set<String> keys = ((MappingNode) item).getValue().stream()
+                        .map(t -> ((ScalarNode) t.getKeyNode()).getValue()).collect(Collectors.toSet());
+                assertThat(keys).as("%s: top-level entries", f.name())
                         .allMatch(k -> List.of("route", "routeConfiguration", "beans", "routeTemplate", "rest").contains(k));
-                for (String kind : List.of("route", "routeConfiguration")) {
-                    if (m.containsKey(kind)) {
-                        Map<?, ?> r = (Map<?, ?>) m.get(kind);
-                        assertThat(r.get("id")).as("%s: a %s without id", f, kind).isNotNull();
-                    }
-                }
-                if (m.containsKey("route")) {
-                    assertThat(((Map<?, ?>) m.get("route")).containsKey("onException"))
-                            .as("%s: error handling belongs in a routeConfiguration", f).isFalse();
-                }
             }
         }
+        Set<String> names = files.stream().map(RouteFile::name).collect(Collectors.toSet());
+        assertThat(RouteStructureCheck.check(files, names)).isEmpty();
     }
 
     @Test
     void stepsUseTheCanonicalNotation() throws IOException {
-        for (Path f : routeFiles()) {
-            List<String> problems = new ArrayList<>();
-            walk(yaml(f), "", problems);
-            assertThat(problems).as("compact notation in %s", f).isEmpty();
-        }
-    }
-
-    private static void walk(Object node, String path, List<String> problems) {
-        if (node instanceof Map<?, ?> m) {
-            for (var e : m.entrySet()) {
-                String key = String.valueOf(e.getKey());
-                Object v = e.getValue();
-                if (List.of("log", "simple", "constant", "header", "jsonpath").contains(key) && v instanceof String) {
-                    problems.add(path + "/" + key + ": \"" + v + "\" (write " + key + ": {…})");
-                }
-                if (List.of("setBody", "setHeader", "setProperty", "filter", "split", "transform").contains(key)
-                        && v instanceof Map<?, ?> inner && (inner.containsKey("simple") || inner.containsKey("constant"))) {
-                    problems.add(path + "/" + key + ": expression given directly (wrap it in expression: {…})");
-                }
-                walk(v, path + "/" + key, problems);
-            }
-        } else if (node instanceof List<?> l) {
-            for (int i = 0; i < l.size(); i++) {
-                walk(l.get(i), path + "[" + i + "]", problems);
-            }
+        for (RouteFile f : routeFiles()) {
+            assertThat(CanonicalNotationCheck.check(f)).as("compact notation in %s", f.name()).isEmpty();
         }
     }
 }
