@@ -1,36 +1,32 @@
 package io.notionbridge.ops;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
 import io.notionbridge.runtime.HttpProblem;
 
 /**
- * The bearer token of the admin API and the MCP endpoint ({@code bridge.admin.token}). With no token configured
- * both are off (404). The token is compared in constant time and never logged.
+ * The admin API's guard on {@code bridge.admin.token} (the same {@link BearerToken} the MCP endpoint uses): with no
+ * token configured the API is off (404); a missing or wrong {@code Authorization: Bearer} header is 401.
  */
 public class AdminToken {
 
-    private final byte[] token;
+    private final BearerToken token;
 
     public AdminToken(String token) {
-        this.token = token == null || token.isBlank() ? null : token.trim().getBytes(StandardCharsets.UTF_8);
+        this.token = new BearerToken(token);
     }
 
     public boolean enabled() {
-        return token != null;
+        return token.configured();
     }
 
     /** Checks an {@code Authorization} header value; throws the HTTP answer to give when it does not pass. */
     public void check(String authorization) {
-        if (token == null) {
+        if (!token.configured()) {
             throw new HttpProblem(404, "not_found", "the admin API is off: set BRIDGE_ADMIN_TOKEN to turn it on");
         }
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new HttpProblem(401, "unauthorized", "send the admin token as Authorization: Bearer <token>");
         }
-        byte[] given = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(given, token)) {
+        if (!token.accepts(authorization)) {
             throw new HttpProblem(401, "unauthorized", "the admin token is wrong");
         }
     }

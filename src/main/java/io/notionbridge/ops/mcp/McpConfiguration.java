@@ -1,5 +1,6 @@
 package io.notionbridge.ops.mcp;
 
+import io.notionbridge.ops.BearerToken;
 import java.time.Clock;
 import java.time.Duration;
 

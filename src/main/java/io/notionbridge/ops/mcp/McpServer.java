@@ -1,5 +1,6 @@
 package io.notionbridge.ops.mcp;
 
+import io.notionbridge.ops.BearerToken;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package io.notionbridge.ops.mcp;
 
+import io.notionbridge.ops.BearerToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;

@@ -1,11 +1,11 @@
-package io.notionbridge.ops.mcp;
+package io.notionbridge.ops;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * The bearer token that guards the MCP endpoint ({@code bridge.admin.token}, the admin API's). Tokens are compared in
+ * The bearer token that guards the admin API and the MCP endpoint ({@code bridge.admin.token}). Tokens are compared in
  * constant time (as SHA-256 digests, so not even the length leaks); the token is never logged or shown.
  */
 public final class BearerToken {
