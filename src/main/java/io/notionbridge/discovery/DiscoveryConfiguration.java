@@ -7,12 +7,18 @@ import javax.sql.DataSource;
 
 import io.notionbridge.config.BridgeConfig;
 import io.notionbridge.config.BridgeException;
+import io.notionbridge.gateway.NotionClient;
+import io.notionbridge.store.JobRuns;
 import io.notionbridge.store.StoreConfiguration;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.util.concurrent.SynchronousExecutorService;
 
-/** Beans of the discovery flow ({@code routes/discovery-*.camel.yaml}): {@code signalIntake}. */
+/**
+ * Beans of the discovery flow ({@code routes/discovery-*.camel.yaml}): {@code signalIntake}, {@code discoveryPush} and
+ * {@code prospectAggregation}.
+ */
 public class DiscoveryConfiguration implements CamelConfiguration {
 
     @Override
@@ -21,8 +27,12 @@ public class DiscoveryConfiguration implements CamelConfiguration {
         BridgeConfig config = BridgeConfig.of(context);
         Function<String, String> lookup = key -> config.get(key, null);
         DiscoverySettings settings;
+        GateSettings gate;
+        CrmSettings crm;
         try {
             settings = DiscoverySettings.from(lookup);
+            gate = GateSettings.fromProperties(lookup);
+            crm = CrmSettings.from(lookup);
         } catch (IllegalArgumentException e) {
             throw new BridgeException("configuration: " + e.getMessage(), e);
         }
@@ -31,6 +41,20 @@ public class DiscoveryConfiguration implements CamelConfiguration {
         SignalStore store = new SignalStore(ds);
         SuppressionEntries cache = new SuppressionEntries(ds, settings.cacheTtl(), clock);
         SignalIntake intake = new SignalIntake(store, cache, new SignalValidator(clock), settings);
+        CrmWriter writer = new CrmWriter(() -> notionClient(registry), crm, new PushIntents(ds), cache);
         registry.bind("signalIntake", intake);
+        registry.bind("prospectAggregation", new ProspectAggregationStrategy());
+        // the aggregator hands completed groups to its own thread unless given an executor: keep them on the caller's
+        registry.bind("discoveryAggregatorExecutor", new SynchronousExecutorService());
+        registry.bind("discoveryPush", new DiscoveryPush(store, cache, writer, new VerificationGate(gate), new JobRuns(ds),
+                settings, clock));
+    }
+
+    private static NotionClient notionClient(Registry registry) {
+        NotionClient client = registry.lookupByNameAndType("notionClient", NotionClient.class);
+        if (client == null) {
+            throw new IllegalStateException("the Notion gateway (bean notionClient) is not configured");
+        }
+        return client;
     }
 }
