@@ -8,18 +8,24 @@ import javax.sql.DataSource;
 import io.notionbridge.config.BridgeConfig;
 import io.notionbridge.config.BridgeException;
 import io.notionbridge.gateway.NotionClient;
+import io.notionbridge.sandbox.SandboxConfiguration;
 import io.notionbridge.store.JobRuns;
 import io.notionbridge.store.StoreConfiguration;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.util.concurrent.SynchronousExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Beans of the discovery flow ({@code routes/discovery-*.camel.yaml}): {@code signalIntake}, {@code discoveryPush} and
- * {@code prospectAggregation}.
+ * {@code prospectAggregation}. In sandbox mode it also loads the demo feed into an empty store
+ * ({@code bridge.discovery.demo-feed}).
  */
 public class DiscoveryConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiscoveryConfiguration.class);
 
     @Override
     public void configure(CamelContext context) {
@@ -48,6 +54,9 @@ public class DiscoveryConfiguration implements CamelConfiguration {
         registry.bind("discoveryAggregatorExecutor", new SynchronousExecutorService());
         registry.bind("discoveryPush", new DiscoveryPush(store, cache, writer, new VerificationGate(gate), new JobRuns(ds),
                 settings, clock));
+        if (settings.demoFeed() && SandboxConfiguration.endpoint(context).sandbox()) {
+            loadDemoFeed(store, intake, clock);
+        }
     }
 
     private static NotionClient notionClient(Registry registry) {
@@ -56,5 +65,17 @@ public class DiscoveryConfiguration implements CamelConfiguration {
             throw new IllegalStateException("the Notion gateway (bean notionClient) is not configured");
         }
         return client;
+    }
+
+    private static void loadDemoFeed(SignalStore store, SignalIntake intake, Clock clock) {
+        try {
+            IntakeAnswer a = DemoFeed.loadIfEmpty(store, intake, clock);
+            if (a != null) {
+                LOG.info("Demo feed: stored {} signals (sandbox mode, empty store); the discovery push job puts the "
+                        + "companies into the sandbox's demo CRM on its next run (see docs/discovery.md)", a.body().get("accepted"));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Demo feed not loaded: {}", e.getMessage());
+        }
     }
 }
