@@ -16,8 +16,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Apache Camel integration runtime that connects your systems to Notion.%n"
                 + "Without a command it runs the runtime (same as `run`).",
-        subcommands = {RunCommand.class, DbCommand.class, io.notionbridge.sandbox.SandboxCommand.class, InspectCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, PushCommand.class, DbCommand.class, io.notionbridge.sandbox.SandboxCommand.class,
+                InspectCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Configuration: application.properties in the working directory (see README.md).",
                 "Exit codes: 0 ok, 1 failed, 2 bad arguments."})
 public class BridgeCli implements Runnable {
@@ -42,6 +42,11 @@ public class BridgeCli implements Runnable {
     public void run() {
         // execute() turns a bare invocation into `run`; reaching this means picocli was driven directly
         new CommandLine(this).usage(System.err);
+    }
+
+    /** Properties that win over every file (null when none); one-shot runtimes get them too. */
+    public java.util.Properties overrides() {
+        return overrides;
     }
 
     /** Loads the configuration with this invocation's profile. */
