@@ -89,7 +89,7 @@ public class PushCommand implements Callable<Integer> {
             String detail = o.pageId() != null ? "page " + o.pageId() + (o.status() == null ? "" : " (" + o.status() + ")")
                     : o.status() != null ? o.status() : o.reason() == null ? "" : o.reason();
             out.printf(Locale.ROOT, "  %-13s %-34s %-24s %-12s %-6s %s%n", o.action(), o.canonicalKey(), clip(o.companyName(), 24),
-                    o.decision(), score(o.score()), detail);
+                    o.decision() == null ? "-" : o.decision(), score(o.score()), detail);
         }
         if (s.deferred() > 0) {
             out.printf(Locale.ROOT, "  %d more prospect(s) wait for the next run (--limit)%n", s.deferred());

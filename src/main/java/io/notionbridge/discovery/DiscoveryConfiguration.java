@@ -14,7 +14,6 @@ import io.notionbridge.store.StoreConfiguration;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.util.concurrent.SynchronousExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +49,6 @@ public class DiscoveryConfiguration implements CamelConfiguration {
         CrmWriter writer = new CrmWriter(() -> notionClient(registry), crm, new PushIntents(ds), cache);
         registry.bind("signalIntake", intake);
         registry.bind("prospectAggregation", new ProspectAggregationStrategy());
-        // the aggregator hands completed groups to its own thread unless given an executor: keep them on the caller's
-        registry.bind("discoveryAggregatorExecutor", new SynchronousExecutorService());
         registry.bind("discoveryPush", new DiscoveryPush(store, cache, writer, new VerificationGate(gate), new JobRuns(ds),
                 settings, clock));
         if (settings.demoFeed() && SandboxConfiguration.endpoint(context).sandbox()) {

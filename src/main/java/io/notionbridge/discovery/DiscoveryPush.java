@@ -35,8 +35,8 @@ public class DiscoveryPush {
     public static final String KEY = "discoveryKey";
     public static final String DRY_RUN = "discoveryDryRun";
 
-    /** How long {@link #plan} waits for the aggregator to complete every company (it is synchronous in the route). */
-    static final java.time.Duration GROUPING_TIMEOUT = java.time.Duration.ofSeconds(60);
+    /** How long {@link #plan} waits for the aggregator's next completed company before it gives up. */
+    static final java.time.Duration GROUPING_STALL = java.time.Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryPush.class);
 
     private final SignalStore store;
@@ -106,17 +106,25 @@ public class DiscoveryPush {
 
     /** The aggregator completed a company: score it and keep it for this run. */
     public void score(@ExchangeProperty(RUN) PushRun run, @Body ProspectBuilder group) {
-        run.collect(group.build(gate));
+        try {
+            run.collect(group.build(gate));
+        } catch (RuntimeException e) {
+            LOG.warn("Discovery push: cannot evaluate {}: {}", group.canonicalKey(), e.toString());
+            run.groupFailed(group.canonicalKey(), "cannot evaluate its signals: " + e.getMessage());
+        }
     }
 
-    /** Every prospect of the run, highest score first, at most the limit. */
+    /**
+     * Every prospect of the run, highest score first, at most the limit. Waits for the aggregator to have completed
+     * every company first (it completes them on its own thread), so the order covers the whole run.
+     */
     public List<Prospect> plan(@ExchangeProperty(RUN) PushRun run) {
-        boolean complete = run.awaitGrouped(GROUPING_TIMEOUT);
+        boolean complete = run.awaitGrouped(GROUPING_STALL);
         List<Prospect> all = run.collected();
-        if (!complete || all.size() != run.expectedProspects() || new HashSet<>(all.stream().map(Prospect::canonicalKey).toList()).size()
+        if (!complete || all.size() + run.failedGroups() != run.expectedProspects() || new HashSet<>(all.stream().map(Prospect::canonicalKey).toList()).size()
                 != all.size()) {
-            throw new IllegalStateException("aggregation incomplete: " + all.size() + " prospects grouped for "
-                    + run.expectedProspects() + " companies");
+            throw new IllegalStateException("aggregation incomplete: " + (all.size() + run.failedGroups())
+                    + " prospects grouped for " + run.expectedProspects() + " companies");
         }
         PushPlanner.Plan plan = PushPlanner.plan(all, run.limit());
         run.deferred(plan.deferred());

@@ -29,6 +29,7 @@ public final class PushRun {
     private final boolean lookupIfUnknown;
     private final ConcurrentLinkedQueue<Prospect> collected = new ConcurrentLinkedQueue<>();
     private final CountDownLatch grouped;
+    private final java.util.concurrent.atomic.AtomicInteger failedGroups = new java.util.concurrent.atomic.AtomicInteger();
     private final List<ProspectOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
     private int deferred;
 
@@ -98,14 +99,35 @@ public final class PushRun {
         grouped.countDown();
     }
 
+    /** A company whose signals could not be made into a prospect: an error of this run, and one group less to wait for. */
+    void groupFailed(String canonicalKey, String error) {
+        failedGroups.incrementAndGet();
+        outcomes.add(new ProspectOutcome(canonicalKey, null, null, 0.0, ProspectOutcome.ERROR, null, null, error));
+        grouped.countDown();
+    }
+
+    int failedGroups() {
+        return failedGroups.get();
+    }
+
     /**
-     * Waits until the aggregator has completed every company of the run. The route gives the aggregator a
-     * synchronous executor, so this returns at once; it guards against an edited route where completions run on
-     * another thread.
+     * Waits until the aggregator has completed every company of the run: it hands completed groups to its own
+     * thread, so the split can end before the last groups are scored. Gives up when no group completes for
+     * {@code stall}.
      */
-    boolean awaitGrouped(java.time.Duration timeout) {
+    boolean awaitGrouped(java.time.Duration stall) {
         try {
-            return grouped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            long left = grouped.getCount();
+            while (left > 0) {
+                if (grouped.await(stall.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+                if (grouped.getCount() == left) {
+                    return false;
+                }
+                left = grouped.getCount();
+            }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

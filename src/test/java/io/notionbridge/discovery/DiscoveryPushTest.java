@@ -190,6 +190,25 @@ class DiscoveryPushTest extends DiscoveryRouteTestSupport {
     }
 
     @Test
+    void aCompanyWhoseStoredSignalsCannotBeEvaluatedIsAnErrorNotAStop() throws Exception {
+        postSignals(signal("funding_post", "news", "Fine Co", 0.9, "https://fine-co.io", null, null),
+                signal("funding_post", "news", "Broken Co", 0.9, "https://broken-co.io", null, null));
+        try (java.sql.Connection c = db.dataSource().getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE signals SET confidence = 2 WHERE canonical_key = 'domain:broken-co.io'");
+        }
+
+        PushSummary s = push();
+
+        assertThat(s.errors()).isEqualTo(1);
+        assertThat(s.errorList()).singleElement().satisfies(e -> {
+            assertThat(e.canonicalKey()).isEqualTo("domain:broken-co.io");
+            assertThat(e.error()).contains("confidence must be between 0 and 1");
+        });
+        assertThat(s.pushedCreated()).isEqualTo(1);
+        assertThat(crmPages("domain:fine-co.io")).hasSize(1);
+    }
+
+    @Test
     void aDryRunChangesNothingAndSaysWhatWouldHappen() throws Exception {
         postSignals(signal("funding_post", "news", "Ferrous Labs", 0.75, "https://ferrouslabs.io", null, null),
                 signal("hiring_spike", "linkedin", "Acme AI", 0.9, "https://acme.ai", null, null),
