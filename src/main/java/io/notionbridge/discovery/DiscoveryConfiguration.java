@@ -13,6 +13,7 @@ import io.notionbridge.store.JobRuns;
 import io.notionbridge.store.StoreConfiguration;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,10 @@ public class DiscoveryConfiguration implements CamelConfiguration {
         CrmWriter writer = new CrmWriter(() -> notionClient(registry), crm, new PushIntents(ds), cache);
         registry.bind("signalIntake", intake);
         registry.bind("prospectAggregation", new ProspectAggregationStrategy());
+        // one thread scores the completed groups; its queue is unbounded so a backlog never runs on the caller
+        registry.bind("discoveryAggregatorExecutor", context.getExecutorServiceManager().newThreadPool(this,
+                "DiscoveryAggregator", new ThreadPoolProfileBuilder("discoveryAggregator").poolSize(1).maxPoolSize(1)
+                        .maxQueueSize(Integer.MAX_VALUE).build()));
         registry.bind("discoveryPush", new DiscoveryPush(store, cache, writer, new VerificationGate(gate), new JobRuns(ds),
                 settings, clock));
         if (settings.demoFeed() && SandboxConfiguration.endpoint(context).sandbox()) {

@@ -3,6 +3,7 @@ package io.notionbridge.discovery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,8 @@ public class DiscoveryPush {
     public static final String LIMIT = "discoveryLimit";
     public static final String KEY = "discoveryKey";
     public static final String DRY_RUN = "discoveryDryRun";
+    /** Header of each split signal: the aggregation group (run id and canonical key). */
+    public static final String GROUP = "discoveryGroup";
 
     /** How long {@link #plan} waits for the aggregator's next completed company before it gives up. */
     static final java.time.Duration GROUPING_STALL = java.time.Duration.ofSeconds(60);
@@ -102,6 +107,33 @@ public class DiscoveryPush {
         Optional<JobRuns.Run> last = jobRuns.last(settings.suppressionJob(), null);
         return last.isPresent() && last.get().outcome() == JobRuns.Outcome.OK && last.get().finishedAt() != null
                 && last.get().finishedAt().isAfter(Instant.now(clock).minus(settings.cacheMaxAge()));
+    }
+
+    /**
+     * The run's signals as the split's messages, one by one: body the {@link StoredSignal}, headers
+     * {@code canonicalKey}, {@code keySignalCount} (the aggregator's completion size) and {@code discoveryGroup}
+     * (run id and key: the correlation key, so runs never share a group). Set here once per signal rather than by
+     * expressions in the route, which would each look the values up by reflection.
+     */
+    public Iterator<Message> signalMessages(@ExchangeProperty(RUN) PushRun run, Exchange exchange) {
+        Iterator<StoredSignal> signals = run.takeSignals().iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return signals.hasNext();
+            }
+
+            @Override
+            public Message next() {
+                StoredSignal s = signals.next();
+                Message m = new DefaultMessage(exchange.getContext());
+                m.setBody(s);
+                m.setHeader("canonicalKey", s.canonicalKey());
+                m.setHeader("keySignalCount", s.keySignalCount());
+                m.setHeader(GROUP, run.getId() + "/" + s.canonicalKey());
+                return m;
+            }
+        };
     }
 
     /** The aggregator completed a company: score it and keep it for this run. */

@@ -265,6 +265,15 @@ class DiscoveryPushTest extends DiscoveryRouteTestSupport {
     }
 
     @Test
+    void theAggregatorScoresOnItsOwnThreadWithAQueueThatNeverRunsOnTheCaller() {
+        // a bounded queue (Camel's default: 1000) runs overflow on the caller, nesting the split's callbacks until
+        // the stack overflows on big runs; the pool must queue every completed group instead
+        var pool = (java.util.concurrent.ThreadPoolExecutor) context.getRegistry().lookupByName("discoveryAggregatorExecutor");
+        assertThat(pool.getMaximumPoolSize()).isEqualTo(1);
+        assertThat(pool.getQueue().remainingCapacity()).isGreaterThan(1_000_000);
+    }
+
+    @Test
     void nothingPendingIsAnEmptyRun() {
         PushSummary s = push();
         assertThat(s.processed()).isZero();
