@@ -176,6 +176,21 @@ class DiscoveryIntakeTest extends BridgeRouteTestSupport {
     }
 
     @Test
+    void theRoutePassesTheDeclaredContentLength() {
+        // the intake route calls accept(${body}, ${header.Content-Length}); a declared size over the limit is refused
+        org.apache.camel.Exchange e = new org.apache.camel.support.DefaultExchange(context);
+        e.getMessage().setHeader("Content-Length", "999999");
+        assertThat(context.resolveLanguage("simple").createExpression("${header.Content-Length}").evaluate(e, String.class))
+                .isEqualTo("999999");
+        SignalIntake intake = context.getRegistry().lookupByNameAndType("signalIntake", SignalIntake.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> intake.accept("{}".getBytes(), "999999"))
+                .isInstanceOfSatisfying(io.notionbridge.runtime.HttpProblem.class, p -> {
+                    assertThat(p.status()).isEqualTo(413);
+                    assertThat(p.getMessage()).contains("999,999 bytes");
+                });
+    }
+
+    @Test
     void onlyPostIsAllowed() throws Exception {
         assertThat(get(httpPort, "/api/signals").statusCode()).isEqualTo(405);
     }
