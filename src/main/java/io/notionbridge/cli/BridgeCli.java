@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {RunCommand.class, DbCommand.class, io.notionbridge.sandbox.SandboxCommand.class, InspectCommand.class,
                 SuppressionSyncCommand.class, RoutesCommand.class,
                 SyncCommand.class, WarehouseHealthCommand.class, ListDatabasesCommand.class, InitTablesCommand.class,
-                CommandLine.HelpCommand.class},
+                PushCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Configuration: application.properties in the working directory (see README.md).",
                 "Exit codes: 0 ok, 1 failed, 2 bad arguments."})
 public class BridgeCli implements Runnable {

@@ -31,6 +31,9 @@ public class JobCatalog {
         j.add(new JobDefinition("suppression-sync", "Mirror the Notion CRM into the local suppression cache",
                 "direct:suppression-sync", List.of("suppression-sync-timer", "suppression-full-refresh-timer"),
                 "suppression-sync", "crm", millis(config, "bridge.suppression.period-ms", 900_000), Map.of(), true));
+        j.add(new JobDefinition("discovery-push", "Score pending signals and push qualified prospects into the Notion CRM",
+                "direct:discovery-push", List.of("discovery-push-timer"), "discovery-push", null,
+                millis(config, "bridge.discovery.push.period-ms", 60_000), Map.of(), true));
         j.add(new JobDefinition("warehouse-sync", "Copy every configured Notion database into the bronze table",
                 "direct:warehouse-sync", List.of("warehouse-sync-timer", "warehouse-full-refresh-timer"), "warehouse-sync", null,
                 millis(config, "bridge.warehouse.sync.period-ms", 900_000), Map.of(), false));
