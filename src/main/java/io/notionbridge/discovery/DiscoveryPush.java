@@ -34,9 +34,9 @@ public class DiscoveryPush {
     /** Exchange property with the {@link PushRun}. */
     public static final String RUN = "discoveryRun";
     /** Optional headers of {@code direct:discovery-push}. */
-    public static final String LIMIT = "discoveryLimit";
-    public static final String KEY = "discoveryKey";
-    public static final String DRY_RUN = "discoveryDryRun";
+    public static final String LIMIT = "limit";
+    public static final String KEY = "key";
+    public static final String DRY_RUN = "dryRun";
     /** Header of each split signal: the aggregation group (run id and canonical key). */
     public static final String GROUP = "discoveryGroup";
 

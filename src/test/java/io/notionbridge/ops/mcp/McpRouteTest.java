@@ -103,8 +103,13 @@ class McpRouteTest extends BridgeRouteTestSupport {
         assertThat(all.at("/structuredContent/jobs").findValuesAsText("name")).contains("suppression-sync", "housekeeping");
 
         JsonNode push = request(session, "tools/call", "{\"name\":\"push-batch\",\"arguments\":{\"dry_run\":true}}").get("result");
-        assertThat(push.get("isError").asBoolean()).isTrue();
-        assertThat(push.at("/content/0/text").asText()).isEqualTo("job discovery-push is not available in this runtime");
+        assertThat(push.get("isError").asBoolean()).as(push.toString()).isFalse();
+        assertThat(push.at("/structuredContent/dry_run").asBoolean()).as(push.toString()).isTrue();
+
+        JsonNode warehouse = request(session, "tools/call", "{\"name\":\"sync-warehouse\",\"arguments\":{\"dry_run\":true}}")
+                .get("result");
+        assertThat(warehouse.get("isError").asBoolean()).as("the warehouse sync has no dry run").isTrue();
+        assertThat(warehouse.at("/content/0/text").asText()).contains("has no dry run");
     }
 
     @Test
