@@ -162,6 +162,22 @@ public class TaskEventProcessor {
         throw new IllegalStateException("task " + task.id() + " kept changing while being marked deleted");
     }
 
+    /**
+     * Whether {@code later}, when applied, makes an earlier event of the same page redundant: it reads the page anew
+     * (or marks it deleted) and is not the bridge's own echo. Events of one page in one batch are then read once.
+     */
+    public boolean supersedesEarlierEvents(InboxEvent later) {
+        if (!IncomingEvent.AUTOMATION.equals(later.source())
+                && !io.notionbridge.tasks.webhook.WebhookIntake.TASK_EVENT_TYPES.contains(later.eventType())) {
+            return false;
+        }
+        try {
+            return !ownEdit(later, payload(later), notion.botId());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Whether the event comes only from the bridge's own bot. */
     static boolean ownEdit(InboxEvent event, JsonNode payload, String botId) {
         if (IncomingEvent.AUTOMATION.equals(event.source())) {

@@ -1,7 +1,9 @@
 package io.notionbridge.tasks;
 
 import java.lang.management.ManagementFactory;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.notionbridge.store.JobRuns;
@@ -14,7 +16,8 @@ import org.slf4j.MDC;
 
 /**
  * The job behind {@code direct:task-inbox}: takes due events from the webhook inbox, oldest event time first, and
- * applies each with {@link TaskEventProcessor}. Every log line of one event carries its event id as correlation id.
+ * applies each with {@link TaskEventProcessor}. Events of one page in one batch are applied once: the newest one reads
+ * the page, the earlier ones are marked superseded. Every log line of one event carries its event id as correlation id.
  * A failure schedules a retry with backoff; after the last attempt the event is parked. A run that found work is
  * recorded in {@code job_runs} (job {@code task-inbox}); empty polls are not.
  */
@@ -65,7 +68,14 @@ public class TaskInboxProcessor {
                     runId = jobRuns.start("task-inbox", null, false);
                 }
                 claimed += events.size();
+                Map<String, InboxEvent> latest = latestPerPage(events);
                 for (InboxEvent e : events) {
+                    InboxEvent newer = latest.get(e.entityId());
+                    if (newer != null && newer.id() != e.id()) {
+                        supersede(e, newer);
+                        ignored++;
+                        continue;
+                    }
                     switch (processOne(e)) {
                         case InboxEvent.DONE -> applied++;
                         case InboxEvent.IGNORED -> ignored++;
@@ -90,6 +100,27 @@ public class TaskInboxProcessor {
             }
         }
         return new Stats(claimed, applied, ignored, failed, parked);
+    }
+
+    /** Per page, the newest event of the batch that makes the page's earlier events redundant. */
+    private Map<String, InboxEvent> latestPerPage(List<InboxEvent> events) {
+        Map<String, InboxEvent> latest = new HashMap<>();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            InboxEvent e = events.get(i);
+            if (e.entityId() != null && !latest.containsKey(e.entityId()) && processor.supersedesEarlierEvents(e)) {
+                latest.put(e.entityId(), e);
+            }
+        }
+        return latest;
+    }
+
+    private void supersede(InboxEvent e, InboxEvent newer) {
+        try (MDC.MDCCloseable corr = MDC.putCloseable(WebhookIntake.CORRELATION_KEY, e.eventId())) {
+            String why = "superseded by newer event " + newer.eventId() + " of the same page in the same batch (the page "
+                    + "is read once)";
+            inbox.ignored(e.id(), processorId, why);
+            LOG.info("Webhook event {} ({}) ignored: {}", e.eventId(), e.eventType(), why);
+        }
     }
 
     /** Processes one claimed event; returns its new state. */
