@@ -8,6 +8,9 @@ import javax.sql.DataSource;
 import io.notionbridge.config.BridgeConfig;
 import io.notionbridge.store.JobRuns;
 import io.notionbridge.store.StoreConfiguration;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.notionbridge.tasks.webhook.InboxEvent;
 import io.notionbridge.tasks.webhook.WebhookInbox;
 import io.notionbridge.tasks.webhook.WebhookIntake;
 import io.notionbridge.tasks.webhook.WebhookSecretStore;
@@ -51,8 +54,26 @@ public class TasksConfiguration implements CamelConfiguration {
         r.bind("taskApi", new TaskApi(tasks, channels));
         r.bind("inboxApi", new InboxApi(inbox));
         context.addStartupListener(new SandboxWebhookSubscriber(secrets, s.sandboxWebhook()));
+        metrics(context, inbox);
         LOG.info("Tasks: {} channel(s) ({}), task database {}, webhook secret: {}{}", channels.all().size(),
                 String.join(", ", channels.ids()), s.databaseId(), secrets.source(),
                 s.setupMode() ? " (setup mode on)" : "");
+    }
+
+    /** {@code task_sync_inbox_events{state="pending|parked"}} at /observe/metrics, read from the store at each scrape. */
+    private static void metrics(CamelContext context, WebhookInbox inbox) {
+        MeterRegistry registry = context.getRegistry().findSingleByType(MeterRegistry.class);
+        if (registry == null) {
+            return;
+        }
+        for (String state : new String[] {InboxEvent.PENDING, InboxEvent.PARKED}) {
+            Gauge.builder("task_sync_inbox_events", inbox, i -> {
+                try {
+                    return i.count(state);
+                } catch (RuntimeException e) {
+                    return Double.NaN;
+                }
+            }).tag("state", state).description("Webhook events in the inbox by state").register(registry);
+        }
     }
 }

@@ -131,11 +131,21 @@ class TaskWebhookRouteTest extends TaskRouteTestSupport {
     }
 
     @Test
-    void inboxAndTaskApiAnswerJson() throws Exception {
-        HttpResponse<String> r = get(httpPort, "/api/webhooks/inbox?state=pending");
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(parse(r.body()).has("counts")).isTrue();
+    void operatorsSeeTheInboxThroughTheApiAndTheMetrics() throws Exception {
+        assertThat(postSigned(SECRET, event("evt-seen", "page.created", PAGE, "2026-07-04T09:00:00.000Z")).statusCode())
+                .isEqualTo(200);
+        JsonNode inbox = parse(get(httpPort, "/api/webhooks/inbox?state=pending").body());
+        assertThat(inbox.path("counts").path("pending").asInt()).isEqualTo(1);
+        assertThat(inbox.path("events").get(0).path("eventId").asText()).isEqualTo("evt-seen");
+        assertThat(inbox.path("events").get(0).has("payload")).isFalse();
         assertThat(get(httpPort, "/api/webhooks/inbox?state=nope").statusCode()).isEqualTo(400);
+        long id = inbox.path("events").get(0).path("id").asLong();
+        assertThat(post(httpPort, "/api/webhooks/inbox/" + id + "/replay", "").statusCode()).as("pending: nothing to replay")
+                .isEqualTo(409);
+        assertThat(post(httpPort, "/api/webhooks/inbox/999999/replay", "").statusCode()).isEqualTo(404);
+        assertThat(get(managementPort, "/observe/metrics").body())
+                .contains("task_sync_inbox_events{state=\"pending\"} 1.0")
+                .contains("task_sync_inbox_events{state=\"parked\"} 0.0");
         assertThat(DemoData.VIDEO_TASKS_DATABASE_ID).isNotBlank();
     }
 }

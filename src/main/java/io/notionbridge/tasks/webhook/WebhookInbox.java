@@ -201,6 +201,20 @@ public class WebhookInbox {
         return state == null ? query(sql) : query(sql, state);
     }
 
+    /** Number of events in {@code state}. */
+    public long count(String state) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM webhook_inbox WHERE state = ?")) {
+            ps.setString(1, state);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count webhook events: " + e.getMessage(), e);
+        }
+    }
+
     /** Number of events per state. */
     public Map<String, Long> countByState() {
         Map<String, Long> out = new LinkedHashMap<>();
