@@ -8,6 +8,7 @@ import java.util.Properties;
 
 import io.notionbridge.sandbox.webhook.WebhookDelivery;
 import io.notionbridge.sandbox.webhook.WebhookOptions;
+import io.notionbridge.tasks.webhook.WebhookInbox;
 import io.notionbridge.tasks.webhook.WebhookSecretStore;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Tag;
@@ -194,8 +195,8 @@ class TaskSyncRouteTest extends TaskRouteTestSupport {
         String id = sandbox().createAsPerson(DATA_SOURCE, MAYA,
                 taskProperties("Correlated", "tech-explained", "Logs", "Queued", "Normal")).id;
         awaitInboxed(id, 1);
-        String eventId = sandbox().webhooks().deliveries().stream().filter(d -> d.type().equals("page.created"))
-                .reduce((x, y) -> y).orElseThrow().eventId();
+        String eventId = context.getRegistry().lookupByNameAndType("webhookInbox", WebhookInbox.class)
+                .list("pending", 10).stream().filter(e -> e.entityId().equals(id)).findFirst().orElseThrow().eventId();
         sandbox().faults().failNext("GET", "/v1/pages/{id}", 503, 1);
         try (LogCapture log = LogCapture.capture()) {
             runInbox();
