@@ -109,6 +109,9 @@ public class AlertMonitor {
                 c.put("job-failing:" + job.name(), "job " + job.name() + " failed " + s.consecutiveFailures()
                         + " times in a row; last error: " + s.lastError());
             }
+            if (job.interval().isZero()) {
+                continue;
+            }
             Duration overdue = job.interval().multipliedBy(2);
             boolean upLongEnough = Duration.between(startedAt, now).compareTo(overdue) > 0;
             Instant last = s.lastStartedAt();

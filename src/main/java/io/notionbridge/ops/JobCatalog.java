@@ -45,6 +45,11 @@ public class JobCatalog {
                         Map.of("database", db.trim()), false));
             }
         }
+        j.add(new JobDefinition("task-push", "Write changed tasks' Status and Priority to the Notion task board",
+                "direct:task-push", List.of("task-push-timer"), "task-push", null,
+                millis(config, "bridge.tasks.push.period-ms", 60_000), Map.of(), false));
+        j.add(new JobDefinition("task-inbox", "Process the webhook events waiting in the inbox", "direct:task-inbox",
+                List.of("task-inbox-timer"), "task-inbox", null, Duration.ZERO, Map.of(), false));
         j.add(new JobDefinition("housekeeping", "Delete job run history past its retention", "direct:housekeeping",
                 List.of("system-housekeeping-timer"), null, null, millis(config, "bridge.housekeeping.period-ms", 86_400_000),
                 Map.of(), false));
