@@ -58,6 +58,7 @@ class TaskWebhookRouteTest extends TaskRouteTestSupport {
     @Test
     void malformedJsonIs400AndAnOversizedBodyIs413() throws Exception {
         assertThat(postSigned(SECRET, "{\"id\": \"evt-bad\",").statusCode()).isEqualTo(400);
+        assertThat(postWebhook(new byte[0]).statusCode()).as("empty body").isEqualTo(400);
         String big = "{\"id\":\"evt-big\",\"pad\":\"" + "x".repeat(9000) + "\"}";
         HttpResponse<String> r = postSigned(SECRET, big);
         assertThat(r.statusCode()).isEqualTo(413);
