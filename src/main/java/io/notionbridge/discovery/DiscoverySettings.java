@@ -1,5 +1,6 @@
 package io.notionbridge.discovery;
 
+import io.notionbridge.config.SettingValues;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Function;
@@ -67,27 +68,11 @@ public record DiscoverySettings(long maxBodyBytes, int maxBatchSize, boolean con
     }
 
     private static long number(Function<String, String> lookup, String key, long fallback) {
-        String v = lookup.apply(key);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(v.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": '" + v.strip() + "' is not a whole number");
-        }
+        return SettingValues.wholeNumber(lookup, key, fallback);
     }
 
     private static boolean bool(Function<String, String> lookup, String key, boolean fallback) {
-        String v = lookup.apply(key);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        return switch (v.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(key + ": '" + v.strip() + "' is not true or false");
-        };
+        return SettingValues.bool(lookup, key, fallback);
     }
 
     private static String text(Function<String, String> lookup, String key, String fallback) {

@@ -1,5 +1,6 @@
 package io.notionbridge.discovery;
 
+import io.notionbridge.config.SettingValues;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -76,27 +77,11 @@ public record GateSettings(double autoPushThreshold, double reviewThreshold, boo
     }
 
     private static double number(Function<String, String> lookup, String key, double fallback) {
-        String v = lookup.apply(key);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(v.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": '" + v.strip() + "' is not a number");
-        }
+        return SettingValues.number(lookup, key, fallback);
     }
 
     private static boolean bool(Function<String, String> lookup, String key, boolean fallback) {
-        String v = lookup.apply(key);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        return switch (v.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(key + ": '" + v.strip() + "' is not true or false");
-        };
+        return SettingValues.bool(lookup, key, fallback);
     }
 
     private static Set<String> list(Function<String, String> lookup, String key, Set<String> fallback) {
