@@ -1,5 +1,6 @@
 package io.notionbridge.e2e;
 
+import io.notionbridge.testing.NodeScripts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -33,9 +34,9 @@ class McpClientIT {
 
     @Test
     void theOfficialMcpClientUsesTheBridgesTools() throws Exception {
-        requireNode();
+        NodeScripts.requireNode("the MCP client test (McpClientIT)");
         if (!Files.isDirectory(SCRIPT_DIR.resolve("node_modules").resolve("@modelcontextprotocol").resolve("sdk"))) {
-            installSdk();
+            NodeScripts.installPackages(SCRIPT_DIR);
         }
         Map<String, String> env = new HashMap<>();
         env.put("BRIDGE_DB_URL", "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
@@ -57,36 +58,6 @@ class McpClientIT {
             assertThat(out).contains("listTools has the 4 tools").contains("all MCP checks passed");
             assertThat(bridge.log()).contains("MCP session started by notion-bridge-mcp-check")
                     .as("the token is never logged").doesNotContain(TOKEN);
-        }
-    }
-
-    /** {@code mvn verify} installs the SDK before this test; a direct run (e.g. {@code -Dit.test=...}) does it here. */
-    private static void installSdk() throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder("npm", "ci", "--prefix", SCRIPT_DIR.toString(), "--no-audit", "--no-fund")
-                    .redirectErrorStream(true).start();
-        } catch (IOException e) {
-            fail("@modelcontextprotocol/sdk is not installed in " + SCRIPT_DIR.toAbsolutePath() + " and `npm` is not on the "
-                    + "PATH: " + e.getMessage());
-            return;
-        }
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            fail("`npm ci --prefix src/test/js-mcp` failed:\n" + out);
-        }
-    }
-
-    private static void requireNode() throws InterruptedException {
-        try {
-            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                fail("`node --version` failed (" + v + "); Node.js 20+ is required for the MCP client test");
-            }
-        } catch (IOException e) {
-            fail("Node.js (`node`) is not on the PATH; it is required for the MCP client test (McpClientIT): " + e.getMessage());
         }
     }
 }

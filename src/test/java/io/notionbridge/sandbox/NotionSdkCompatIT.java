@@ -1,5 +1,6 @@
 package io.notionbridge.sandbox;
 
+import io.notionbridge.testing.NodeScripts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -24,9 +25,9 @@ class NotionSdkCompatIT {
 
     @Test
     void officialSdkWorksAgainstTheSandbox() throws Exception {
-        requireNode();
+        NodeScripts.requireNode("the SDK compatibility test (NotionSdkCompatIT)");
         if (!Files.isDirectory(SCRIPT_DIR.resolve("node_modules").resolve("@notionhq").resolve("client"))) {
-            installSdk();
+            NodeScripts.installPackages(SCRIPT_DIR);
         }
         try (NotionSandbox sandbox = NotionSandbox.start(SandboxOptions.builder().noRateLimit().build())) {
             for (String version : new String[] {"2025-09-03", "2026-03-11"}) {
@@ -57,35 +58,5 @@ class NotionSdkCompatIT {
             fail("sdk-check.mjs did not finish within 60 s");
         }
         return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-    }
-
-    /** {@code mvn verify} installs the SDK before this test; a direct run (e.g. {@code -Dtest=...}) does it here. */
-    private static void installSdk() throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder("npm", "ci", "--prefix", SCRIPT_DIR.toString(), "--no-audit", "--no-fund")
-                    .redirectErrorStream(true).start();
-        } catch (IOException e) {
-            fail("@notionhq/client is not installed in " + SCRIPT_DIR.toAbsolutePath() + " and `npm` is not on the PATH: "
-                    + e.getMessage());
-            return;
-        }
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            fail("`npm ci --prefix src/test/js` failed:\n" + out);
-        }
-    }
-
-    private static void requireNode() throws InterruptedException {
-        try {
-            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                fail("`node --version` failed (" + v + "); Node.js 18+ is required for the SDK compatibility test");
-            }
-        } catch (IOException e) {
-            fail("Node.js (`node`) is not on the PATH; it is required for the SDK compatibility test: " + e.getMessage());
-        }
     }
 }
