@@ -30,7 +30,7 @@ class DiscoveryIT {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private Map<String, String> env(int sandboxPort) {
         Map<String, String> env = new HashMap<>();

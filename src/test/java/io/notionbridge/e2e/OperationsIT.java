@@ -61,7 +61,7 @@ class OperationsIT {
                 assertThat(mbs.getAttribute(sync, "Paused")).isEqualTo(false);
             }
 
-            HttpClient http = HttpClient.newHttpClient();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpResponse<String> admin = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bridge.httpPort()
                     + "/admin/jobs/suppression-sync")).header("Authorization", "Bearer ops-token").build(),
                     HttpResponse.BodyHandlers.ofString());

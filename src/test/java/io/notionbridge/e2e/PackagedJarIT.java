@@ -40,7 +40,7 @@ class PackagedJarIT {
                         new javax.management.ObjectName("org.apache.camel:context=notion-bridge,type=routes,*"), null);
                 assertThat(routes).extracting(n -> n.getKeyProperty("name")).contains("\"system-info\"");
             }
-            HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            HttpResponse<String> info = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + bridge.httpPort() + "/api/info")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(info.statusCode()).isEqualTo(200);
             assertThat(info.body()).contains("\"schemaVersion\"");

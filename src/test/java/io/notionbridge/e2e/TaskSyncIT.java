@@ -34,7 +34,7 @@ class TaskSyncIT {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ObjectMapper json = new ObjectMapper();
 
     private HttpResponse<String> send(HttpRequest.Builder b) throws Exception {

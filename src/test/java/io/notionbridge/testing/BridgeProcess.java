@@ -92,7 +92,7 @@ public final class BridgeProcess implements AutoCloseable {
 
     /** Waits until {@code /observe/health} answers 200, or fails with the process log. */
     public void awaitHealthy(Duration timeout) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {

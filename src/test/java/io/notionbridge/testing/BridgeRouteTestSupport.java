@@ -22,7 +22,8 @@ public abstract class BridgeRouteTestSupport extends CamelMainTestSupport {
     protected TestDatabase db;
     protected int httpPort;
     protected int managementPort;
-    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     @Override
     protected Class<?> getMainClass() {

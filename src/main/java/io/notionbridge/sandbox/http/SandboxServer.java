@@ -58,7 +58,9 @@ public final class SandboxServer {
             ApiResponder.error(ctx, ApiError.invalidRequestUrl());
         });
         try {
-            server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
+            // HTTP/1.1 only: Notion serves HTTP/2 over TLS, never cleartext h2c, and the JDK client's h2c upgrade
+            // against Vert.x intermittently left requests hanging
+            server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port).setHttp2ClearTextEnabled(false))
                     .requestHandler(router)
                     .listen()
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
