@@ -116,10 +116,12 @@ class SandboxFaultsTest {
 
     @Test
     void droppedConnectionGetsNoResponse() {
-        sandbox.faults().dropNext("GET", "/v1/users/me", 1);
-        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> api.get("/v1/users/me"));
+        // a POST: the JDK client transparently retries an idempotent GET once on a dropped keep-alive connection
+        sandbox.faults().dropNext("POST", "/v1/search", 1);
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> api.post("/v1/search", SandboxClient.json("{}")));
         assertTrue(e.getCause() instanceof IOException);
-        assertEquals(200, api.get("/v1/users/me").status());
+        assertEquals(200, api.post("/v1/search", SandboxClient.json("{}")).status());
         assertEquals("drop", sandbox.requestLog().entries().get(0).fault());
     }
 
