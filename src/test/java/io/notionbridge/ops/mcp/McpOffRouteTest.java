@@ -16,10 +16,7 @@ class McpOffRouteTest extends BridgeRouteTestSupport {
     @Override
     protected void extraProperties(Properties p) {
         p.setProperty("bridge.admin.token", "");
-        p.setProperty("bridge.sandbox.port", "0");
-        p.setProperty("bridge.scheduler.enabled", "false");
-        p.setProperty("bridge.sandbox.rate-limit", "off");
-        p.setProperty("bridge.notion.rate-limit", "500");
+        fastSandbox(p);
     }
 
     @Test
