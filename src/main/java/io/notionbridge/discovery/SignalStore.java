@@ -18,6 +18,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.notionbridge.store.Transactions;
+
 /**
  * The {@code signals} and {@code signal_processing} tables. The same SQL runs on H2 (PostgreSQL mode) and PostgreSQL.
  */
@@ -46,17 +48,7 @@ public class SignalStore {
     public List<Stored> insertAll(List<SignalInput> signals) {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    List<Stored> out = insertAll(c, signals);
-                    c.commit();
-                    return out;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
-                }
+                return Transactions.inTransaction(c, tx -> insertAll(tx, signals));
             } catch (SQLException e) {
                 if (!isUniqueViolation(e) || attempt >= ATTEMPTS) {
                     throw new IllegalStateException("cannot store signals: " + e.getMessage(), e);

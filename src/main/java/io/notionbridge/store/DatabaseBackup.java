@@ -206,7 +206,7 @@ public final class DatabaseBackup {
                     resetIdentity(c, t, pg);
                 }
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                Transactions.rollback(c, e);
                 if (e instanceof BridgeException be) {
                     throw be;
                 }

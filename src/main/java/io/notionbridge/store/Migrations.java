@@ -147,7 +147,7 @@ public final class Migrations {
                 }
                 c.commit();
             } catch (SQLException e) {
-                c.rollback();
+                Transactions.rollback(c, e);
                 throw new BridgeException("rollback of version " + m.getVersion() + " failed: " + Database.rootMessage(e), e);
             }
         } catch (SQLException e) {

@@ -15,6 +15,8 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import io.notionbridge.store.Transactions;
+
 /**
  * The {@code suppression_cache} table: the local mirror of the CRM, one row per canonical key, each with an expiry.
  * Writes are in bulk (one batch per page of Notion results); reads are by key.
@@ -47,25 +49,22 @@ public class SuppressionCache {
                 : "MERGE INTO suppression_cache (canonical_key, key_strength, notion_page_id, status, company_name, "
                 + "page_last_edited_time, cached_at, expires_at) KEY (canonical_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (SuppressionEntry e : entries) {
-                    ps.setString(1, e.canonicalKey());
-                    ps.setString(2, e.strong() ? "strong" : "weak");
-                    ps.setString(3, e.pageId());
-                    ps.setString(4, e.status());
-                    ps.setString(5, e.companyName());
-                    ps.setObject(6, e.pageLastEditedTime() == null ? null : e.pageLastEditedTime().atOffset(ZoneOffset.UTC));
-                    ps.setObject(7, now.atOffset(ZoneOffset.UTC));
-                    ps.setObject(8, expiresAt.atOffset(ZoneOffset.UTC));
-                    ps.addBatch();
+            Transactions.inTransaction(c, tx -> {
+                try (PreparedStatement ps = tx.prepareStatement(sql)) {
+                    for (SuppressionEntry e : entries) {
+                        ps.setString(1, e.canonicalKey());
+                        ps.setString(2, e.strong() ? "strong" : "weak");
+                        ps.setString(3, e.pageId());
+                        ps.setString(4, e.status());
+                        ps.setString(5, e.companyName());
+                        ps.setObject(6, e.pageLastEditedTime() == null ? null : e.pageLastEditedTime().atOffset(ZoneOffset.UTC));
+                        ps.setObject(7, now.atOffset(ZoneOffset.UTC));
+                        ps.setObject(8, expiresAt.atOffset(ZoneOffset.UTC));
+                        ps.addBatch();
+                    }
+                    return ps.executeBatch();
                 }
-                ps.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
+            });
         }
         return entries.size();
     }

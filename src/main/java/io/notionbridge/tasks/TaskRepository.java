@@ -14,6 +14,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import io.notionbridge.store.Transactions;
+
 /**
  * The {@code tasks} table. Every write adds one to the row's {@code version}; writes that depend on what was read
  * are conditional on that version (or on the status), so concurrent writers never overwrite each other silently: the
@@ -245,13 +247,13 @@ public class TaskRepository {
                     if (pg) {
                         c.commit();
                     }
-                } catch (SQLException e) {
+                } catch (SQLException | RuntimeException e) {
                     if (pg) {
-                        c.rollback();
+                        Transactions.rollback(c, e);
                     }
                     throw e;
                 } finally {
-                    if (pg) {
+                    if (pg && !c.isClosed()) {
                         c.setAutoCommit(autoCommit);
                     }
                 }

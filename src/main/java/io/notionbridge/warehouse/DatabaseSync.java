@@ -22,6 +22,7 @@ import io.notionbridge.notion.error.NotionValidationException;
 import io.notionbridge.notion.pagination.PageFetcher;
 import io.notionbridge.notion.pagination.Paginator;
 import io.notionbridge.notion.pagination.ResultPage;
+import io.notionbridge.store.Transactions;
 import io.notionbridge.notion.property.NotionDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,7 @@ final class DatabaseSync {
     private String lastPageId;
     private long pages;
     private boolean trashSupported = true;
+    private java.util.function.Consumer<SyncStats> onFinish = s -> { };
 
     DatabaseSync(Context ctx, String name, String databaseId, boolean fullRefresh,
                  PageFetcher gateway) {
@@ -74,6 +76,11 @@ final class DatabaseSync {
         this.fetcher = new PageSizeFallback(counting);
         this.started = ctx.clock().instant();
         this.stats = new SyncStats(name, databaseId, fullRefresh ? "full" : "incremental", started);
+    }
+
+    /** Called by {@link #finishStats()}, when the statistics are complete (before they are stored). */
+    void onFinish(java.util.function.Consumer<SyncStats> onFinish) {
+        this.onFinish = onFinish;
     }
 
     SyncStats stats() {
@@ -139,6 +146,7 @@ final class DatabaseSync {
     void finishStats() {
         stats();
         stats.durationMs = Duration.between(started, ctx.clock().instant()).toMillis();
+        onFinish.accept(stats);
     }
 
     /** The watermark row belongs to this database id (a changed id in the configuration starts over). */
@@ -247,27 +255,17 @@ final class DatabaseSync {
         Instant now = ctx.clock().instant();
         if (rows != null && !rows.isEmpty()) {
             try (Connection c = ctx.bronze().dataSource().getConnection()) {
-                boolean tx = ctx.bronze().dialect().transactional();
-                if (tx) {
-                    c.setAutoCommit(false);
-                }
-                try {
-                    write(c, rows);
+                Transactions.Work<Void> batch = tx -> {
+                    write(tx, rows);
                     if (ctx.sharedTransaction() && state != null) {
-                        ctx.watermarks().checkpoint(c, name, state, now);
+                        ctx.watermarks().checkpoint(tx, name, state, now);
                     }
-                    if (tx) {
-                        c.commit();
-                    }
-                } catch (SQLException | RuntimeException e) {
-                    if (tx) {
-                        c.rollback();
-                    }
-                    throw e;
-                } finally {
-                    if (tx) {
-                        c.setAutoCommit(true);
-                    }
+                    return null;
+                };
+                if (ctx.bronze().dialect().transactional()) {
+                    Transactions.inTransaction(c, batch);
+                } else {
+                    batch.run(c);
                 }
                 if (ctx.sharedTransaction() || state == null) {
                     return;
