@@ -9,7 +9,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.notionbridge.config.BridgeException;
 
-/** Opens the connection pool for the store, failing with one clear line when the database cannot be reached. */
+/**
+ * Opens the connection pool for the store, failing with one clear line when the database cannot be reached. A caller
+ * waits at most {@code bridge.db.connection-timeout-ms} for a connection (then gets a
+ * {@link java.sql.SQLTransientConnectionException}), and a connection that failed with a connection error
+ * ({@link StoreUnavailable}) is closed rather than handed out again, so the pool heals by itself after an outage.
+ */
 public final class Database {
 
     private Database() {
@@ -21,7 +26,7 @@ public final class Database {
                     + settings.safeUrl());
         }
         HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(settings.url());
+        hc.setJdbcUrl(settings.connectUrl());
         if (!settings.user().isEmpty()) {
             hc.setUsername(settings.user());
         }
@@ -30,7 +35,10 @@ public final class Database {
         }
         hc.setMaximumPoolSize(settings.poolSize());
         hc.setPoolName("bridge-store");
-        hc.setConnectionTimeout(10_000);
+        hc.setConnectionTimeout(settings.connectionTimeoutMs());
+        // a connection is checked before it is handed out when idle for a while; never longer than a caller waits
+        hc.setValidationTimeout(Math.max(250, Math.min(5_000, settings.connectionTimeoutMs() / 2)));
+        hc.setExceptionOverride(new ConnectionLossEviction());
         hc.setInitializationFailTimeout(1);
         HikariDataSource ds;
         try {
@@ -54,7 +62,8 @@ public final class Database {
                 + "); check that it is running and that BRIDGE_DB_URL, BRIDGE_DB_USER and BRIDGE_DB_PASSWORD are right", e);
     }
 
-    static String rootMessage(Throwable e) {
+    /** The innermost cause's message, first line only (no stack, no SQL). */
+    public static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();

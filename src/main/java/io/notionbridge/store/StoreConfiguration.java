@@ -1,9 +1,12 @@
 package io.notionbridge.store;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.notionbridge.config.BridgeConfig;
+import io.notionbridge.config.BridgeException;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
@@ -31,21 +34,31 @@ public class StoreConfiguration implements CamelConfiguration {
         if (existing != null) {
             return existing;
         }
-        DatabaseSettings settings = DatabaseSettings.from(BridgeConfig.of(context));
+        BridgeConfig config = BridgeConfig.of(context);
+        DatabaseSettings settings = DatabaseSettings.from(config);
         HikariDataSource ds = Database.open(settings);
         Migrations migrations = new Migrations(ds);
         migrations.migrate();
         LOG.info("Store: {} (schema version {})", settings.safeUrl(), migrations.currentVersion());
         context.getRegistry().bind(BEAN, ds);
-        context.getRegistry().bind("storeHealthCheck", new StoreHealthCheck(ds));
+        int healthTimeout = config.getInt("bridge.db.health-timeout-ms", StoreHealthCheck.DEFAULT_TIMEOUT_MS);
+        if (healthTimeout < 100) {
+            ds.close();
+            throw new BridgeException("configuration key 'bridge.db.health-timeout-ms' must be at least 100, got "
+                    + healthTimeout);
+        }
+        StoreHealthCheck health = new StoreHealthCheck(ds, Duration.ofMillis(healthTimeout));
+        context.getRegistry().bind("storeHealthCheck", health);
         try {
             context.addService(new ServiceSupport() {
                 @Override
                 protected void doStop() {
+                    health.close();
                     ds.close();
                 }
             }, true, true);
         } catch (Exception e) {
+            health.close();
             ds.close();
             throw new IllegalStateException(e);
         }

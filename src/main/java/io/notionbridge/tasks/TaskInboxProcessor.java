@@ -18,8 +18,10 @@ import org.slf4j.MDC;
  * The job behind {@code direct:task-inbox}: takes due events from the webhook inbox, oldest event time first, and
  * applies each with {@link TaskEventProcessor}. Events of one page in one batch are applied once: the newest one reads
  * the page, the earlier ones are marked superseded. Every log line of one event carries its event id as correlation id.
- * A failure schedules a retry with backoff; after the last attempt the event is parked. A run that found work is
- * recorded in {@code job_runs} (job {@code task-inbox}); empty polls are not.
+ * A failure schedules a retry with backoff; after the last attempt the event is parked. A run that fails as a whole
+ * (the store went away mid-batch, so its events could be neither finished nor failed) leaves them locked by this
+ * processor; the next run frees them first and takes them again at once, rather than after the lock timeout. A run that
+ * found work is recorded in {@code job_runs} (job {@code task-inbox}); empty polls are not.
  */
 public class TaskInboxProcessor {
 
@@ -35,6 +37,8 @@ public class TaskInboxProcessor {
     private final JobRuns jobRuns;
     private final int batchSize;
     private final String processorId;
+    /** A run failed as a whole: events it took may still be locked by this processor. */
+    private boolean leftLocks;
 
     public TaskInboxProcessor(WebhookInbox inbox, TaskEventProcessor processor, JobRuns jobRuns, int batchSize) {
         this.inbox = inbox;
@@ -59,6 +63,13 @@ public class TaskInboxProcessor {
         Long runId = null;
         String error = null;
         try {
+            if (leftLocks) {
+                int released = inbox.release(processorId);
+                leftLocks = false;
+                if (released > 0) {
+                    LOG.info("Task inbox: {} event(s) left locked by a failed run are taken again", released);
+                }
+            }
             for (int batch = 0; batch < MAX_BATCHES; batch++) {
                 List<InboxEvent> events = inbox.claimDue(processorId, batchSize);
                 if (events.isEmpty()) {
@@ -89,6 +100,7 @@ public class TaskInboxProcessor {
             }
         } catch (RuntimeException e) {
             error = e.getMessage();
+            leftLocks = true;
             throw e;
         } finally {
             Stats stats = new Stats(claimed, applied, ignored, failed, parked);

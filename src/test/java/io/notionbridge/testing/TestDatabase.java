@@ -10,8 +10,9 @@ import io.notionbridge.store.Database;
 import io.notionbridge.store.DatabaseSettings;
 
 /**
- * A store of its own for one test: an in-memory H2 database in PostgreSQL mode, or, when the system property
- * {@code test.db.url} names a PostgreSQL database (as `.ci/run` does), a fresh schema in it, dropped on close.
+ * A store of its own for one test: an in-memory H2 database in PostgreSQL mode (or an H2 file, {@link #onDisk}), or,
+ * when the system property {@code test.db.url} names a PostgreSQL database (as `.ci/run` does), a fresh schema in it,
+ * dropped on close.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -47,8 +48,60 @@ public final class TestDatabase implements AutoCloseable {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", name, null);
     }
 
+    /**
+     * A store that outlives the processes using it, for tests that kill the runtime: an H2 file in {@code dir}, or a
+     * fresh PostgreSQL schema as {@link #create()} gives. Open it from one process at a time when it is H2.
+     */
+    public static TestDatabase onDisk(java.nio.file.Path dir) {
+        if (onPostgres()) {
+            return create();
+        }
+        String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return new TestDatabase("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", name, null);
+    }
+
     public String url() {
         return url;
+    }
+
+    /**
+     * A URL other processes (a packaged jar) can reach this store at: the PostgreSQL URL itself, or for H2 the same
+     * in-memory database served over TCP by a server in this JVM (started once, on a free loopback port).
+     */
+    public String networkUrl() {
+        if (adminUrl != null) {
+            return url;
+        }
+        dataSource(); // the in-memory database lives as long as this JVM holds it
+        return "jdbc:h2:tcp://127.0.0.1:" + H2Server.port() + "/" + url.substring("jdbc:h2:".length());
+    }
+
+    /** The H2 TCP server shared by the tests of this JVM. */
+    private static final class H2Server {
+        private static org.h2.tools.Server server;
+
+        static synchronized int port() {
+            if (server == null) {
+                try {
+                    server = org.h2.tools.Server.createTcpServer("-tcpPort", Integer.toString(BridgeRouteTestSupport.freePort()),
+                            "-tcpDaemon").start();
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot start the H2 TCP server: " + e.getMessage(), e);
+                }
+            }
+            return server.getPort();
+        }
+    }
+
+    /** The H2 database name or the PostgreSQL schema of this store. */
+    public String name() {
+        return schema;
+    }
+
+    /** A new connection (the caller closes it), without a pool: nothing stays open between two uses. */
+    public Connection connect() throws SQLException {
+        return adminUrl == null ? java.sql.DriverManager.getConnection(url, "sa", "") : java.sql.DriverManager.getConnection(url);
     }
 
     /** The user to connect as: H2's {@code sa} (the runtime's default), or the one named in the PostgreSQL URL. */

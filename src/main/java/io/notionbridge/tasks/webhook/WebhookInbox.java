@@ -25,6 +25,8 @@ import io.notionbridge.tasks.StoreTimes;
  *   <li>{@link #claimDue} hands due events to one processor: a conditional update takes a lock
  *       ({@code locked_by}/{@code locked_at}), so two processors never take the same event; a lock older than the
  *       lock timeout is free again (its processor died); every claim counts as an attempt;</li>
+ *   <li>{@link #release} frees the pending events a processor still holds after one of its runs failed (the store went
+ *       away mid-batch), so that they do not wait for the lock timeout;</li>
  *   <li>{@link #fail} schedules a retry with exponential backoff, and parks the event after the last attempt
  *       (state {@code parked}), where operators see it ({@link #list}) and {@link #replay} it.</li>
  * </ul>
@@ -123,6 +125,23 @@ public class WebhookInbox {
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot claim webhook events: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Frees the pending events locked by {@code processor}, due at once; returns how many. For a processor whose run
+     * failed before it could finish or fail its events (the store was unreachable): its next run takes them again
+     * instead of waiting for the lock timeout, which is meant for processors that died.
+     */
+    public int release(String processor) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE webhook_inbox SET locked_by = NULL, locked_at = NULL "
+                     + "WHERE locked_by = ? AND state = ?")) {
+            ps.setString(1, processor);
+            ps.setString(2, InboxEvent.PENDING);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot release the webhook events of " + processor + ": " + e.getMessage(), e);
         }
     }
 

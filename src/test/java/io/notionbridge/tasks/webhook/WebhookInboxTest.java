@@ -55,6 +55,37 @@ class WebhookInboxTest {
     }
 
     @Test
+    void processorsOfSeveralInstancesClaimingAtOnceTakeEveryEventExactlyOnce() throws Exception {
+        int events = 300;
+        for (int i = 0; i < events; i++) {
+            inbox.insert(new IncomingEvent("c-" + i, "page.properties_updated", "page-" + i, T0.plusMillis(i), "{}", "notion"));
+        }
+        int instances = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(instances);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<List<String>>> claims = new java.util.ArrayList<>();
+        for (int p = 0; p < instances; p++) {
+            String processor = "instance-" + p;
+            claims.add(pool.submit(() -> {
+                start.await();
+                List<String> mine = new java.util.ArrayList<>();
+                for (List<InboxEvent> batch = inbox.claimDue(processor, 7); !batch.isEmpty(); batch = inbox.claimDue(processor, 7)) {
+                    batch.forEach(e -> mine.add(e.eventId()));
+                }
+                return mine;
+            }));
+        }
+        start.countDown();
+        List<String> all = new java.util.ArrayList<>();
+        for (var f : claims) {
+            all.addAll(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(all).as("no event claimed twice").doesNotHaveDuplicates().hasSize(events);
+        assertThat(store.count("SELECT COUNT(*) FROM webhook_inbox WHERE attempts <> 1")).as("one attempt each").isZero();
+    }
+
+    @Test
     void anEventLockedByADeadProcessorIsTakenAgainAfterTheLockExpires() {
         inbox.insert(event("e-1", T0));
         InboxEvent taken = inbox.claimDue("dead", 10).get(0);
@@ -67,6 +98,25 @@ class WebhookInboxTest {
         assertThat(inbox.done(taken.id(), "dead", "late")).as("the dead processor lost its lock").isFalse();
         assertThat(inbox.done(taken.id(), "alive", "applied")).isTrue();
         assertThat(inbox.find(taken.id()).orElseThrow().state()).isEqualTo("done");
+    }
+
+    @Test
+    void aProcessorReleasesItsOwnPendingLocksOnlyAndTheyAreDueAtOnce() {
+        inbox.insert(event("mine", T0));
+        inbox.insert(event("theirs", T0.plusSeconds(1)));
+        inbox.insert(event("finished", T0.plusSeconds(2)));
+        InboxEvent mine = inbox.claimDue("p1", 1).get(0);
+        assertThat(inbox.claimDue("p2", 1)).extracting(InboxEvent::eventId).containsExactly("theirs");
+        InboxEvent finished = inbox.claimDue("p1", 1).get(0);
+        assertThat(finished.eventId()).isEqualTo("finished");
+        inbox.done(finished.id(), "p1", "applied");
+
+        assertThat(inbox.release("p1")).isEqualTo(1);
+        assertThat(inbox.findByEventId("theirs").orElseThrow().lockedBy()).isEqualTo("p2");
+        assertThat(inbox.findByEventId("finished").orElseThrow().state()).isEqualTo("done");
+        List<InboxEvent> again = inbox.claimDue("p1", 10);
+        assertThat(again).extracting(InboxEvent::id).as("due at once, no lock timeout").containsExactly(mine.id());
+        assertThat(again.get(0).attempts()).isEqualTo(2);
     }
 
     @Test
