@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.notionbridge.runtime.HttpProblem;
+import io.notionbridge.runtime.JsonBody;
 
 /**
  * {@code POST /api/signals}: one signal (a JSON object) or a JSON array of them. The body is checked for size first
@@ -70,10 +70,7 @@ public class SignalIntake {
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new HttpProblem(400, "invalid_json", "the request body is not valid JSON" + where + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new HttpProblem(400, "invalid_json", "the request body is not valid JSON " + JsonBody.where(e));
         } catch (IOException e) {
             throw new HttpProblem(400, "invalid_json", "the request body cannot be read as JSON: " + e.getMessage());
         }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.notionbridge.notion.NotionJson;
+import io.notionbridge.runtime.JsonBody;
 
 /**
  * Checks the signals of one intake request and builds their canonical keys. Every problem is reported, one
@@ -242,19 +243,7 @@ public final class SignalValidator {
     }
 
     static String kind(JsonNode v) {
-        if (v == null || v.isNull() || v.isMissingNode()) {
-            return "null";
-        }
-        if (v.isTextual()) {
-            return "a string";
-        }
-        if (v.isNumber()) {
-            return "a number";
-        }
-        if (v.isBoolean()) {
-            return "a boolean";
-        }
-        return v.isArray() ? "an array" : "an object";
+        return JsonBody.kind(v);
     }
 
     private static String clip(String s) {

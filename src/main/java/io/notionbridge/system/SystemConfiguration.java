@@ -1,7 +1,10 @@
 package io.notionbridge.system;
 
+import java.util.Map;
+
 import javax.sql.DataSource;
 
+import io.notionbridge.cluster.ClusterLeadership;
 import io.notionbridge.config.BridgeConfig;
 import io.notionbridge.runtime.HttpErrors;
 import io.notionbridge.store.JobRuns;
@@ -17,7 +20,10 @@ public class SystemConfiguration implements CamelConfiguration {
         DataSource ds = StoreConfiguration.dataSource(context);
         BridgeConfig config = BridgeConfig.of(context);
         context.getRegistry().bind("httpErrors", new HttpErrors());
-        context.getRegistry().bind("systemInfo", new SystemInfo(ds, context.getCamelContextExtension().getProfile()));
+        context.getRegistry().bind("systemInfo", new SystemInfo(ds, context.getCamelContextExtension().getProfile(), () -> {
+            ClusterLeadership l = context.getRegistry().lookupByNameAndType("clusterLeadership", ClusterLeadership.class);
+            return l == null ? Map.of() : l.describe();
+        }));
         context.getRegistry().bind("housekeeping",
                 new Housekeeping(new JobRuns(ds), config.getInt("bridge.job-runs.retention-days", 30)));
     }

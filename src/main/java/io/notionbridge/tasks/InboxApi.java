@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.notionbridge.runtime.HttpProblem;
+import io.notionbridge.runtime.JsonBody;
 import io.notionbridge.tasks.webhook.InboxEvent;
 import io.notionbridge.tasks.webhook.WebhookInbox;
 import org.slf4j.Logger;
@@ -31,13 +32,16 @@ public class InboxApi {
     public String list(String state, String limit) {
         String s = state == null || state.isBlank() ? null : state.strip().toLowerCase(java.util.Locale.ROOT);
         if (s != null && !STATES.contains(s)) {
-            throw new HttpProblem(400, "invalid_state", "state '" + state + "' is not pending, done, ignored or parked");
+            throw new HttpProblem(400, "invalid_state", "state '" + clip(state) + "' is not pending, done, ignored or parked");
         }
         int n;
         try {
             n = limit == null || limit.isBlank() ? 50 : Integer.parseInt(limit.strip());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
         } catch (NumberFormatException e) {
-            throw new HttpProblem(400, "invalid_parameter", "limit '" + limit + "' is not a whole number");
+            throw new HttpProblem(400, "invalid_parameter", "limit '" + clip(limit) + "' is not a whole number ≥ 0");
         }
         List<Map<String, Object>> events = inbox.list(s, n).stream().map(InboxApi::view).toList();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -46,12 +50,14 @@ public class InboxApi {
         return TaskApi.json(body);
     }
 
-    public String replay(String id) {
+    /** {@code POST /api/webhooks/inbox/{id}/replay}; it takes no body (a JSON object without fields at most). */
+    public String replay(String id, String body) {
+        JsonBody.onlyFields(JsonBody.object(body, JsonBody.MAX_COMMAND_BYTES), List.of());
         long n;
         try {
             n = Long.parseLong(id == null ? "" : id.strip());
         } catch (NumberFormatException e) {
-            throw new HttpProblem(400, "invalid_id", "inbox id '" + id + "' is not a number");
+            throw new HttpProblem(400, "invalid_id", "inbox id '" + clip(String.valueOf(id)) + "' is not a number");
         }
         InboxEvent e = inbox.find(n).orElseThrow(() -> new HttpProblem(404, "event_not_found", "no inbox event " + n));
         if (!inbox.replay(n)) {
@@ -60,6 +66,10 @@ public class InboxApi {
         }
         LOG.info("Webhook event {} ({}) replayed by an operator: pending again", e.eventId(), e.eventType());
         return TaskApi.json(view(inbox.find(n).orElseThrow()));
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
     static Map<String, Object> view(InboxEvent e) {

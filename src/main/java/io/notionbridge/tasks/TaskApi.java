@@ -1,6 +1,5 @@
 package io.notionbridge.tasks;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.notionbridge.runtime.HttpProblem;
+import io.notionbridge.runtime.JsonBody;
 import io.notionbridge.tasks.webhook.WebhookIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +29,14 @@ public class TaskApi {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final Logger LOG = LoggerFactory.getLogger(TaskApi.class);
     private static final int WRITE_ATTEMPTS = 5;
+    /** The fields each body may hold; any other field is a 400 {@code unknown_field}. */
+    static final List<String> CLAIM_FIELDS = List.of("worker", "channel");
+    static final Map<String, List<String>> ACTION_FIELDS = Map.of("transition", List.of("to", "worker"),
+            "approve", List.of("reason", "reviewer"), "reject", List.of("reason", "reviewer"),
+            "priority", List.of("priority"));
+    /** Longest text per field: the store's column sizes (claimed_by, reviewed_by), and the review note. */
+    static final Map<String, Integer> MAX_LENGTH = Map.of("worker", 200, "reviewer", 200, "channel", 100,
+            "reason", 10_000, "to", 100, "priority", 100);
 
     private final TaskRepository tasks;
     private final ChannelRegistry channels;
@@ -66,7 +74,7 @@ public class TaskApi {
      * task, high priority first, moved to processing for {@code worker}; null (204) when there is none.
      */
     public String claim(String body) {
-        JsonNode json = body(body);
+        JsonNode json = body(body, CLAIM_FIELDS);
         String worker = requiredText(json, "worker");
         String channel = text(json, "channel");
         if (channel != null && !channels.contains(channel)) {
@@ -83,15 +91,18 @@ public class TaskApi {
      * a reason), {@code priority} {@code {"priority":"high"}}.
      */
     public String action(String id, String action, String body) {
+        List<String> fields = ACTION_FIELDS.get(action == null ? "" : action);
+        if (fields == null) {
+            throw new HttpProblem(404, "unknown_action", "no action '" + clip(action)
+                    + "' on a task; use transition, approve, reject or priority");
+        }
         Task task = task(id);
-        JsonNode json = body(body);
-        return switch (action == null ? "" : action) {
+        JsonNode json = body(body, fields);
+        return switch (action) {
             case "transition" -> move(task, state(requiredText(json, "to"), "to"), text(json, "worker"), null, null);
             case "approve" -> review(task, TaskState.APPROVED, json, false);
             case "reject" -> review(task, TaskState.REJECTED, json, true);
-            case "priority" -> priority(task, requiredText(json, "priority"));
-            default -> throw new HttpProblem(404, "unknown_action", "no action '" + action
-                    + "' on a task; use transition, approve, reject or priority");
+            default -> priority(task, requiredText(json, "priority"));
         };
     }
 
@@ -186,7 +197,7 @@ public class TaskApi {
         try {
             n = Long.parseLong(id == null ? "" : id.strip());
         } catch (NumberFormatException e) {
-            throw new HttpProblem(400, "invalid_id", "task id '" + id + "' is not a number");
+            throw new HttpProblem(400, "invalid_id", "task id '" + clip(String.valueOf(id)) + "' is not a number");
         }
         return tasks.find(n).orElseThrow(() -> notFound(n));
     }
@@ -216,19 +227,11 @@ public class TaskApi {
         }
     }
 
-    static JsonNode body(String body) {
-        if (body == null || body.isBlank()) {
-            return JSON.createObjectNode();
-        }
-        try {
-            JsonNode json = JSON.readTree(body);
-            if (!json.isObject()) {
-                throw new HttpProblem(400, "invalid_json", "the body must be a JSON object");
-            }
-            return json;
-        } catch (IOException e) {
-            throw new HttpProblem(400, "invalid_json", "the body is not valid JSON");
-        }
+    /** The body as a JSON object holding only {@code fields} (absent or blank: an empty object). */
+    static JsonNode body(String body, List<String> fields) {
+        JsonNode json = JsonBody.object(body, JsonBody.MAX_COMMAND_BYTES);
+        JsonBody.onlyFields(json, fields);
+        return json;
     }
 
     private static String requiredText(JsonNode json, String field) {
@@ -245,9 +248,19 @@ public class TaskApi {
             return null;
         }
         if (!v.isTextual()) {
-            throw new HttpProblem(400, "invalid_field", "'" + field + "' must be text");
+            throw new HttpProblem(400, "invalid_field", "'" + field + "' must be a string, got " + JsonBody.kind(v));
         }
-        return v.asText().isBlank() ? null : v.asText().strip();
+        String s = v.asText().strip();
+        Integer max = MAX_LENGTH.get(field);
+        if (max != null && s.length() > max) {
+            throw new HttpProblem(400, "invalid_field", "'" + field + "' is " + s.length() + " characters long; at most "
+                    + max + " are allowed");
+        }
+        return s.isEmpty() ? null : s;
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
     static String json(Object value) {

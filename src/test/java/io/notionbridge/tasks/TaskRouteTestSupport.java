@@ -14,6 +14,7 @@ import io.notionbridge.sandbox.NotionSandbox;
 import io.notionbridge.sandbox.demo.DemoData;
 import io.notionbridge.tasks.webhook.WebhookSignature;
 import io.notionbridge.testing.BridgeRouteTestSupport;
+import io.notionbridge.testing.WebhookEvents;
 
 /**
  * Route tests of the task sync: the runtime as Camel Main boots it, against the embedded sandbox (random port, no rate
@@ -96,12 +97,7 @@ public abstract class TaskRouteTestSupport extends BridgeRouteTestSupport {
 
     /** A page event in Notion's shape, by a person. */
     protected static String event(String id, String type, String pageId, String timestamp) {
-        return "{\"id\":\"" + id + "\",\"timestamp\":\"" + timestamp + "\",\"workspace_id\":\"w\","
-                + "\"subscription_id\":\"s\",\"integration_id\":\"i\",\"type\":\"" + type + "\","
-                + "\"authors\":[{\"id\":\"" + MAYA + "\",\"type\":\"person\"}],\"attempt_number\":1,"
-                + "\"api_version\":\"2025-09-03\",\"entity\":{\"id\":\"" + pageId + "\",\"type\":\"page\"},"
-                + "\"data\":{\"parent\":{\"id\":\"" + DemoData.VIDEO_TASKS_DATABASE_ID + "\",\"type\":\"database\","
-                + "\"data_source_id\":\"" + DATA_SOURCE + "\"}}}";
+        return WebhookEvents.pageEvent(id, type, pageId, timestamp);
     }
 
     /** Properties of a Video Tasks page in API write form. */

@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.notionbridge.runtime.HttpProblem;
+import io.notionbridge.runtime.JsonBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -55,6 +57,9 @@ public class WebhookIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookIntake.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A Notion id: a UUID, with or without its dashes. */
+    static final Pattern NOTION_ID = Pattern.compile(
+            "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
 
     private final WebhookSecretStore secrets;
     private final WebhookInbox inbox;
@@ -204,6 +209,9 @@ public class WebhookIntake {
         if (entity == null) {
             throw new HttpProblem(400, "invalid_event", "a page event needs entity.id");
         }
+        if (!NOTION_ID.matcher(entity).matches()) {
+            throw new HttpProblem(400, "invalid_event", "entity.id is not a Notion page id (a UUID)");
+        }
         return new Event(new IncomingEvent(id, type, entity, time(json.get("timestamp"), "timestamp"),
                 new String(body, StandardCharsets.UTF_8), IncomingEvent.NOTION));
     }
@@ -217,6 +225,9 @@ public class WebhookIntake {
                 || pageId == null) {
             throw new HttpProblem(400, "invalid_automation_payload",
                     "an automation payload needs source.type automation, source.event_id and a page in data");
+        }
+        if (!NOTION_ID.matcher(pageId).matches()) {
+            throw new HttpProblem(400, "invalid_automation_payload", "data.id is not a Notion page id (a UUID)");
         }
         String id = "automation:" + eventId;
         if (id.length() > 100) {
@@ -235,7 +246,7 @@ public class WebhookIntake {
             }
             return json;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new HttpProblem(400, "invalid_json", "the body is not valid JSON: " + e.getOriginalMessage());
+            throw new HttpProblem(400, "invalid_json", "the body is not valid JSON " + JsonBody.where(e));
         } catch (IOException e) {
             throw new HttpProblem(400, "invalid_json", "the body is not valid JSON");
         }

@@ -19,6 +19,7 @@ class WebhookIntakeTest {
     static final String SECRET = "secret_intake_test_0123456789abcdefghijklmnopqrstu";
     static final String AUTOMATION_SECRET = "helix-test-secret-12345";
     static final String HEADER = "X-Helix-Webhook-Secret";
+    static final String PAGE = "6701b313-9e36-5ff7-84f4-b4e6cee24839";
 
     // a configured secret: the store is never read
     private final WebhookSecretStore secrets = new WebhookSecretStore(null, SECRET, false, Clock.systemUTC());
@@ -48,13 +49,13 @@ class WebhookIntakeTest {
 
     @Test
     void aSignedTaskEventGoesToTheInboxWithItsIdsAndTime() {
-        byte[] body = bytes(event("e-1", "page.properties_updated", "page-1"));
+        byte[] body = bytes(event("e-1", "page.properties_updated", PAGE));
         WebhookIntake.Received r = intake.classify(body, WebhookSignature.sign(SECRET, body), null);
         assertThat(r).isInstanceOf(WebhookIntake.Event.class);
         IncomingEvent e = ((WebhookIntake.Event) r).event();
         assertThat(e.eventId()).isEqualTo("e-1");
         assertThat(e.eventType()).isEqualTo("page.properties_updated");
-        assertThat(e.entityId()).isEqualTo("page-1");
+        assertThat(e.entityId()).isEqualTo(PAGE);
         assertThat(e.eventTime()).isEqualTo(Instant.parse("2026-07-04T09:09:41.123Z"));
         assertThat(e.source()).isEqualTo("notion");
         assertThat(e.payload()).isEqualTo(new String(body, StandardCharsets.UTF_8)).as("stored as received");
@@ -62,7 +63,7 @@ class WebhookIntakeTest {
 
     @Test
     void aMissingOrWrongSignatureIs401() {
-        byte[] body = bytes(event("e-1", "page.created", "page-1"));
+        byte[] body = bytes(event("e-1", "page.created", PAGE));
         assertThat(status(() -> intake.classify(body, null, null))).isEqualTo(401);
         assertThat(status(() -> intake.classify(body, WebhookSignature.sign("secret_other", body), null))).isEqualTo(401);
         assertThat(status(() -> intake.classify(body, "sha256=00", null))).isEqualTo(401);
@@ -70,7 +71,7 @@ class WebhookIntakeTest {
 
     @Test
     void aReSerialisedBodyIs401() throws Exception {
-        byte[] body = bytes(event("e-1", "page.created", "page-1"));
+        byte[] body = bytes(event("e-1", "page.created", PAGE));
         String signature = WebhookSignature.sign(SECRET, body);
         ObjectMapper json = new ObjectMapper();
         byte[] reserialised = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(json.readTree(body));
@@ -89,6 +90,31 @@ class WebhookIntakeTest {
     }
 
     @Test
+    void malformedJsonIsAnsweredWithTheParsersLocation() {
+        byte[] body = bytes("{\n  \"id\": \"e-1\",\n  \"type\" \"page.created\"}");
+        assertThatThrownBy(() -> intake.classify(body, WebhookSignature.sign(SECRET, body), null))
+                .isInstanceOf(HttpProblem.class).hasMessageStartingWith("the body is not valid JSON at line 3, column 10: ")
+                .hasMessageContaining("was expecting a colon");
+    }
+
+    @Test
+    void thePageIdMustBeANotionIdWithOrWithoutDashes() {
+        for (String bad : new String[] {"page-1", "1; DROP TABLE tasks--", "../../v1/users/me", PAGE + PAGE,
+                PAGE.replace('6', 'g')}) {
+            byte[] body = bytes(event("e-1", "page.created", bad));
+            assertThatThrownBy(() -> intake.classify(body, WebhookSignature.sign(SECRET, body), null)).as(bad)
+                    .isInstanceOf(HttpProblem.class).hasMessage("entity.id is not a Notion page id (a UUID)");
+        }
+        byte[] compact = bytes(event("e-1", "page.created", PAGE.replace("-", "")));
+        assertThat(intake.classify(compact, WebhookSignature.sign(SECRET, compact), null))
+                .isInstanceOf(WebhookIntake.Event.class);
+        byte[] automation = bytes("{\"source\":{\"type\":\"automation\",\"event_id\":\"x\"},\"data\":{\"object\":"
+                + "\"page\",\"id\":\"x'; DROP TABLE tasks--\"}}");
+        assertThatThrownBy(() -> intake.classify(automation, null, AUTOMATION_SECRET)).isInstanceOf(HttpProblem.class)
+                .hasMessage("data.id is not a Notion page id (a UUID)");
+    }
+
+    @Test
     void anOversizedBodyIs413BeforeAnythingElse() {
         byte[] big = bytes("{\"x\":\"" + "a".repeat(5000) + "\"}");
         assertThat(status(() -> intake.classify(big, null, null))).isEqualTo(413);
@@ -99,7 +125,7 @@ class WebhookIntakeTest {
     @Test
     void otherEventTypesAreIgnoredNotStored() {
         for (String type : new String[] {"comment.created", "data_source.schema_updated", "page.locked", "file_upload.created"}) {
-            byte[] body = bytes(event("e-" + type, type, "page-1"));
+            byte[] body = bytes(event("e-" + type, type, PAGE));
             WebhookIntake.Received r = intake.classify(body, WebhookSignature.sign(SECRET, body), null);
             assertThat(r).as(type).isInstanceOf(WebhookIntake.Ignored.class);
         }
