@@ -39,6 +39,14 @@ public class GatewayMetrics {
         }).description("Circuit breaker around Notion: 0 closed, 1 open, 2 half-open, 3 disabled").register(registry);
     }
 
+    /** Binds the counters of the gateway's retries, by reason ({@code rate_limited} or {@code failure}). */
+    public void bindRetries(GatewayRetries retries) {
+        FunctionCounter.builder("notion_gateway_retries", retries, GatewayRetries::rateLimitedRetries)
+                .tag("reason", "rate_limited").description("Notion requests sent again by the gateway").register(registry);
+        FunctionCounter.builder("notion_gateway_retries", retries, GatewayRetries::failureRetries)
+                .tag("reason", "failure").description("Notion requests sent again by the gateway").register(registry);
+    }
+
     /** Counts one answer (or {@code network_error}) of {@code endpoint} and records how long it took. */
     public void recordResponse(String endpoint, String status, long nanos) {
         String template = template(endpoint);

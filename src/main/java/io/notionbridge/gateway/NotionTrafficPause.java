@@ -23,15 +23,37 @@ public class NotionTrafficPause {
         void sleep(Duration d) throws InterruptedException;
     }
 
+    /**
+     * The pauses so far: how many were started or extended, and for how long all Notion traffic has been paused in
+     * total (overlapping and extended pauses counted once). The difference of two tallies says what happened in
+     * between, e.g. during one job run.
+     */
+    public record Tally(long pauses, long pausedMillis) {
+        public Tally since(Tally earlier) {
+            return new Tally(pauses - earlier.pauses, pausedMillis - earlier.pausedMillis);
+        }
+    }
+
+    /** One pause of all traffic: when the gateway started it and when traffic may resume (extensions included). */
+    public record Window(Instant started, Instant until) {
+    }
+
+    /** How many pauses {@link #recentPauses()} keeps. */
+    static final int RECENT = 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(NotionTrafficPause.class);
 
     private final Clock clock;
     private final Sleeper sleeper;
     private Instant until = Instant.MIN;
+    private Instant pauseStart;
+    private long closedPauseMillis;
+    private final java.util.ArrayDeque<Window> recent = new java.util.ArrayDeque<>();
     private long generation;
     private long announcedResume;
     private final AtomicLong waitedMillis = new AtomicLong();
     private final AtomicLong pauses = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
 
     public NotionTrafficPause() {
         this(Clock.systemUTC(), d -> Thread.sleep(Math.max(1, d.toMillis())));
@@ -52,6 +74,18 @@ public class NotionTrafficPause {
         Instant candidate = now.plus(wait);
         if (candidate.isAfter(until)) {
             boolean extending = until.isAfter(now);
+            if (!extending) {
+                if (pauseStart != null) {
+                    closedPauseMillis += Duration.between(pauseStart, until).toMillis();
+                }
+                pauseStart = now;
+                recent.addLast(new Window(now, candidate));
+                if (recent.size() > RECENT) {
+                    recent.removeFirst();
+                }
+            } else {
+                recent.addLast(new Window(recent.removeLast().started(), candidate));
+            }
             until = candidate;
             generation++;
             pauses.incrementAndGet();
@@ -70,6 +104,9 @@ public class NotionTrafficPause {
                 remaining = Duration.between(clock.instant(), until);
                 gen = generation;
                 if (remaining.isNegative() || remaining.isZero()) {
+                    if (started >= 0) {
+                        waiting.decrementAndGet();
+                    }
                     if (started >= 0 && announcedResume < gen) {
                         announcedResume = gen;
                         LOG.info("Notion traffic resumes after a pause of {} s", Duration.ofMillis(clock.millis() - started).toSeconds());
@@ -79,11 +116,22 @@ public class NotionTrafficPause {
             }
             if (started < 0) {
                 started = clock.millis();
+                waiting.incrementAndGet();
             }
             long before = clock.millis();
-            sleeper.sleep(remaining.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : remaining);
+            try {
+                sleeper.sleep(remaining.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : remaining);
+            } catch (InterruptedException | RuntimeException e) {
+                waiting.decrementAndGet();
+                throw e;
+            }
             waitedMillis.addAndGet(Math.max(0, clock.millis() - before));
         }
+    }
+
+    /** Callers waiting for a pause to end right now. */
+    public int waiting() {
+        return waiting.get();
     }
 
     public synchronized boolean isPaused() {
@@ -102,5 +150,21 @@ public class NotionTrafficPause {
     /** Number of pauses started or extended. */
     public long pauses() {
         return pauses.get();
+    }
+
+    /** The last {@value #RECENT} pauses, oldest first (an extended pause is one window). */
+    public synchronized java.util.List<Window> recentPauses() {
+        return java.util.List.copyOf(recent);
+    }
+
+    /** The pauses so far, by this pause's clock. */
+    public synchronized Tally tally() {
+        long paused = closedPauseMillis;
+        if (pauseStart != null) {
+            Instant now = clock.instant();
+            Instant end = until.isBefore(now) ? until : now;
+            paused += Math.max(0, Duration.between(pauseStart, end).toMillis());
+        }
+        return new Tally(pauses.get(), paused);
     }
 }

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @JsonPropertyOrder({"database", "database_id", "mode", "outcome", "resumed", "pages_fetched", "inserted", "updated",
         "unchanged", "marked_deleted", "notion_requests", "references_completed", "references_truncated",
-        "page_size_reductions", "watermark", "started_at", "duration_ms", "error"})
+        "page_size_reductions", "rate_limit_pauses", "paused_ms", "watermark", "started_at", "duration_ms", "error"})
 public final class SyncStats {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -42,6 +42,8 @@ public final class SyncStats {
     @JsonProperty("references_completed") long referencesCompleted;
     @JsonProperty("references_truncated") long referencesTruncated;
     @JsonProperty("page_size_reductions") long pageSizeReductions;
+    @JsonProperty("rate_limit_pauses") long rateLimitPauses;
+    @JsonProperty("paused_ms") long pausedMs;
     @JsonProperty("watermark") Instant watermark;
     @JsonProperty("started_at") Instant startedAt;
     @JsonProperty("duration_ms") long durationMs;
@@ -111,6 +113,21 @@ public final class SyncStats {
 
     public long pageSizeReductions() {
         return pageSizeReductions;
+    }
+
+    /** Pauses of all Notion traffic (after a 429 or 529) started or extended while this run was going. */
+    public long rateLimitPauses() {
+        return rateLimitPauses;
+    }
+
+    /** How long all Notion traffic was paused while this run was going, in milliseconds. */
+    public long pausedMs() {
+        return pausedMs;
+    }
+
+    void recordPauses(long pauses, long pausedMillis) {
+        this.rateLimitPauses = pauses;
+        this.pausedMs = pausedMillis;
     }
 
     public Instant watermark() {

@@ -5,7 +5,9 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import io.notionbridge.config.BridgeConfig;
+import io.notionbridge.gateway.GatewayConfiguration;
 import io.notionbridge.gateway.NotionClient;
+import io.notionbridge.gateway.NotionTrafficPause;
 import io.notionbridge.notion.pagination.PageFetcher;
 import io.notionbridge.sandbox.NotionSandbox;
 import io.notionbridge.sandbox.SandboxConfiguration;
@@ -45,7 +47,14 @@ public class WarehouseConfiguration implements CamelConfiguration {
         // the gateway's client is bound by GatewayConfiguration, which may run after this one
         PageFetcher gateway = request -> r.lookupByNameAndType("notionClient", NotionClient.class).call(request);
         r.bind("warehouseClock", clock);
-        r.bind(JOB_BEAN, new WarehouseSyncJob(settings, target, new WarehouseWatermarks(store), new JobRuns(store), gateway, clock));
+        WarehouseSyncJob job = new WarehouseSyncJob(settings, target, new WarehouseWatermarks(store), new JobRuns(store),
+                gateway, clock);
+        // the shared pause is bound by GatewayConfiguration, which may run after this one
+        job.pausesFrom(() -> {
+            NotionTrafficPause pause = r.lookupByNameAndType(GatewayConfiguration.PAUSE_BEAN, NotionTrafficPause.class);
+            return pause == null ? new NotionTrafficPause.Tally(0, 0) : pause.tally();
+        });
+        r.bind(JOB_BEAN, job);
         r.bind("warehouseSyncGrouping", new GroupedBodyAggregationStrategy());
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.notionbridge.config.BridgeException;
+import io.notionbridge.gateway.NotionTrafficPause;
 import io.notionbridge.notion.NotionRequest;
 import io.notionbridge.notion.pagination.PageFetcher;
 import io.notionbridge.store.JobRuns;
@@ -34,6 +35,7 @@ public class WarehouseSyncJob {
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, List<String>> dataSources = new ConcurrentHashMap<>();
     private volatile java.util.function.Predicate<String> paused = name -> false;
+    private volatile java.util.function.Supplier<NotionTrafficPause.Tally> pauses = () -> new NotionTrafficPause.Tally(0, 0);
 
     /**
      * @param gateway how Notion is called: {@code notionClient::call} (through the gateway route)
@@ -52,6 +54,11 @@ public class WarehouseSyncJob {
     /** Databases for which {@code paused} holds are skipped when a run covers every database (the timers). */
     public void skipWhen(java.util.function.Predicate<String> paused) {
         this.paused = paused;
+    }
+
+    /** Where the run's statistics read the gateway's traffic pauses from (the shared {@link NotionTrafficPause}). */
+    public void pausesFrom(java.util.function.Supplier<NotionTrafficPause.Tally> pauses) {
+        this.pauses = pauses;
     }
 
     public WarehouseSettings settings() {
@@ -108,6 +115,7 @@ public class WarehouseSyncJob {
 
     private SyncStats runLocked(WarehouseSettings.WarehouseDatabase db, boolean full) {
         long runId = jobRuns.start(WarehouseSettings.JOB, db.name(), false);
+        NotionTrafficPause.Tally pausesBefore = pauses.get();
         DatabaseSync sync = null;
         SyncStats stats;
         try {
@@ -118,6 +126,7 @@ public class WarehouseSyncJob {
                     settings.consistencyBuffer(), new ReferenceCompleter(settings.completeReferences()),
                     settings.includeTrash(), this::dataSourceIds);
             sync = new DatabaseSync(ctx, db.name(), id, full, gateway);
+            sync.onFinish(s -> recordPauses(s, pausesBefore));
             stats = sync.run();
             if (stats.referencesTruncated() > 0 && !settings.completeReferences()) {
                 LOG.warn("Warehouse sync {}: {} value(s) show only their first 25 references and were not completed "
@@ -132,6 +141,7 @@ public class WarehouseSyncJob {
                 stats = sync.stats();
             } else {
                 stats = new SyncStats(db.name(), db.check().id(), full ? "full" : "incremental", clock.instant());
+                recordPauses(stats, pausesBefore);
             }
             stats.outcome = SyncStats.Outcome.failed;
             stats.error = message(e);
@@ -144,6 +154,11 @@ public class WarehouseSyncJob {
             }
             return stats;
         }
+    }
+
+    private void recordPauses(SyncStats stats, NotionTrafficPause.Tally before) {
+        NotionTrafficPause.Tally during = pauses.get().since(before);
+        stats.recordPauses(during.pauses(), during.pausedMillis());
     }
 
     /** The report of a whole run, from the split's list of per-database statistics. */

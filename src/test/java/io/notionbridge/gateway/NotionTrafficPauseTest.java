@@ -78,4 +78,27 @@ class NotionTrafficPauseTest {
         assertThat(sleeps).hasSize((int) afterFirst);
         assertThat(afterFirst).isEqualTo(3);
     }
+
+    @Test
+    void theTallyCountsPausedTimeOnceWhenPausesOverlapOrAreExtended() throws Exception {
+        NotionTrafficPause.Tally start = pause.tally();
+        assertThat(start).isEqualTo(new NotionTrafficPause.Tally(0, 0));
+
+        pause.pauseFor(Duration.ofSeconds(90), "first");
+        clock.now = clock.now.plusSeconds(30);
+        assertThat(pause.tally().pausedMillis()).as("only the part that has passed").isEqualTo(30_000);
+        pause.pauseFor(Duration.ofSeconds(70), "extends it to 100 s in all");
+        pause.awaitClear();
+        clock.now = clock.now.plusSeconds(50);
+        assertThat(pause.tally()).isEqualTo(new NotionTrafficPause.Tally(2, 100_000));
+
+        NotionTrafficPause.Tally before = pause.tally();
+        pause.pauseFor(Duration.ofSeconds(120), "429 rate_limited");
+        pause.awaitClear();
+        assertThat(pause.tally().since(before)).isEqualTo(new NotionTrafficPause.Tally(1, 120_000));
+        assertThat(pause.tally().since(start)).isEqualTo(new NotionTrafficPause.Tally(3, 220_000));
+        assertThat(pause.recentPauses()).as("an extended pause is one window").containsExactly(
+                new NotionTrafficPause.Window(Instant.parse("2026-11-23T10:00:00Z"), Instant.parse("2026-11-23T10:01:40Z")),
+                new NotionTrafficPause.Window(Instant.parse("2026-11-23T10:02:30Z"), Instant.parse("2026-11-23T10:04:30Z")));
+    }
 }

@@ -146,6 +146,78 @@ class SandboxFaultsTest {
     }
 
     @Test
+    void afterLetsTheFirstMatchingRequestsThroughThenTheRuleFires() {
+        admin.post("/_sandbox/faults", SandboxClient.json(
+                "{\"path\":\"/v1/users/me\",\"status\":429,\"retry_after\":120,\"after\":2,\"count\":2}"));
+        assertEquals(2, admin.get("/_sandbox/faults").body().get(0).path("after").asInt(),
+                "the rule lists how many requests it still lets through");
+        assertEquals(200, api.get("/v1/users/me").status());
+        assertEquals(200, api.get("/v1/pages/" + DemoData.PROJECT_WITH_MANY_ACTIONS_ID).status(), "other paths do not count");
+        assertEquals(200, api.get("/v1/users/me").status());
+        SandboxClient.Response storm = api.get("/v1/users/me");
+        assertEquals(429, storm.status());
+        assertEquals("120", storm.header("Retry-After"));
+        assertEquals(429, api.get("/v1/users/me").status());
+        assertEquals(200, api.get("/v1/users/me").status(), "spent after its count");
+        assertThrows(IllegalArgumentException.class, () -> sandbox.faults().add(SandboxClient.json(
+                "{\"status\":500,\"after\":-1}")));
+    }
+
+    @Test
+    void reseedingRepeatsTheSameDrawsAndTheLogCountsFaultsPerKind() {
+        sandbox.faults().add(SandboxClient.json("{\"path\":\"/v1/users/me\",\"status\":502,\"rate\":0.2}"));
+        sandbox.faults().add(SandboxClient.json("{\"path\":\"/v1/users/me\",\"status\":504,\"rate\":0.2}"));
+        StringBuilder first = new StringBuilder();
+        StringBuilder second = new StringBuilder();
+        sandbox.faults().reseed(7);
+        for (int i = 0; i < 40; i++) {
+            first.append(api.get("/v1/users/me").status()).append(' ');
+        }
+        java.util.Map<String, Long> kinds = sandbox.requestLog().faultCounts();
+        sandbox.faults().reseed(7);
+        for (int i = 0; i < 40; i++) {
+            second.append(api.get("/v1/users/me").status()).append(' ');
+        }
+        assertEquals(first.toString(), second.toString(), "same seed, same faults on the same requests");
+        assertTrue(first.toString().contains("502") && first.toString().contains("504"), first.toString());
+        long n502 = first.toString().split("502", -1).length - 1;
+        assertEquals(n502, kinds.get("status 502"));
+        assertEquals(2 * n502, admin.get("/_sandbox/counters").body().path("by_fault").path("status 502").asLong());
+    }
+
+    @Test
+    void aMixTakesItsFaultsInTurnAndGivesReadsNoCommittedThen503() {
+        JsonNode listed = admin.post("/_sandbox/faults", SandboxClient.json("{\"mix\":[{\"status\":500},"
+                + "{\"committed_then_503\":true},{\"status\":504}]}")).body().get(0);
+        assertEquals("mix", listed.path("type").asText());
+        assertEquals(3, listed.path("mix").size());
+        StringBuilder reads = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            reads.append(api.get("/v1/users/me").status()).append(' ');
+        }
+        assertEquals("500 504 500 ", reads.toString(), "a read skips the committed-then-503 turn");
+        SandboxClient.Response committed = api.post("/v1/pages", SandboxWriteTest.crmPage("Mixed " + System.nanoTime(), ""));
+        assertEquals(503, committed.status(), "a create gets its committed-then-503 turn");
+        assertTrue(committed.body().path("additional_data").has("committed_resource_id"));
+        assertEquals(504, api.post("/v1/pages", SandboxWriteTest.crmPage("Mixed again", "")).status());
+        assertEquals(java.util.Map.of("status 500", 2L, "status 504", 2L, "committed_then_503", 1L),
+                sandbox.requestLog().faultCounts());
+        assertThrows(IllegalArgumentException.class, () -> sandbox.faults().add(SandboxClient.json(
+                "{\"mix\":[{\"latency_ms\":100}]}")));
+        assertThrows(IllegalArgumentException.class, () -> sandbox.faults().add(SandboxClient.json("{\"mix\":[]}")));
+    }
+
+    @Test
+    void theLogRecordsWhenEachRequestArrivedByTheSandboxClock() {
+        sandbox.clock().freezeAt(java.time.Instant.parse("2026-07-01T10:00:00Z"));
+        api.get("/v1/users/me");
+        sandbox.clock().advance(java.time.Duration.ofSeconds(120));
+        api.get("/v1/users/me");
+        assertEquals(java.time.Instant.parse("2026-07-01T10:00:00Z"), sandbox.requestLog().entries().get(0).sandboxTime());
+        assertEquals("2026-07-01T10:02:00Z", admin.get("/_sandbox/requests").body().get(1).path("sandbox_time").asText());
+    }
+
+    @Test
     void requestLogAndCountersAreReadable() {
         api.get("/v1/users/me");
         api.get("/v1/pages/" + DemoData.PROJECT_WITH_MANY_ACTIONS_ID);

@@ -12,7 +12,8 @@ import io.notionbridge.sandbox.model.Json;
 
 /**
  * The configured faults, changeable at run time (admin API or Java). For each {@code /v1} request it sums the latency
- * of the latency rules that fire and takes the first firing status, drop or committed-then-503 rule. Rules whose
+ * of the latency rules that fire and takes the first firing status, drop or committed-then-503 rule (for a mix rule,
+ * its next fault in turn). Rules whose
  * count is spent are removed. Faults never touch the admin API.
  */
 public final class FaultInjector {
@@ -47,6 +48,16 @@ public final class FaultInjector {
     public FaultRule committedThen503Next(String method, String path, int count) {
         return add(Json.object().put("method", method).put("path", path).put("committed_then_503", true)
                 .put("count", count));
+    }
+
+    /**
+     * Restarts the random draws of {@code rate} rules from {@code seed}, so a drill that adds its rules after other
+     * traffic still gets the same sequence of draws (the sandbox starts seeded with its {@code randomSeed} option).
+     */
+    public void reseed(long seed) {
+        synchronized (random) {
+            random.setSeed(seed);
+        }
     }
 
     public boolean remove(long id) {
@@ -98,7 +109,7 @@ public final class FaultInjector {
                 if (r.kind() == FaultRule.Kind.LATENCY) {
                     latency += r.latencyMs();
                 } else {
-                    terminal = r;
+                    terminal = r.pick(write);
                 }
             }
             if (r.exhausted()) {

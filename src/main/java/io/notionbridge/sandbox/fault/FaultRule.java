@@ -1,5 +1,7 @@
 package io.notionbridge.sandbox.fault;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -11,11 +13,15 @@ import io.notionbridge.sandbox.model.Json;
  * One injected fault on {@code /v1} requests: which requests it hits (method and path, where {@code {id}} matches one
  * path segment and a trailing {@code *} any rest; absent means every request), what it does (answer with a status
  * code, add latency, drop the connection, or commit the write and then answer 503) and how often (a probability
- * {@code rate}, and/or the next {@code count} matching requests; neither means every matching request).
+ * {@code rate}, and/or the next {@code count} matching requests; neither means every matching request). With
+ * {@code after}, the first {@code after} matching requests pass untouched before the rule starts to fire (e.g. a 429
+ * storm that starts at the third query of a walk). A {@code mix} rule fires like any other and then takes its faults in
+ * turn: {@code {"rate":0.05,"mix":[{"status":500},{"status":502},{"status":503},{"status":504},{"drop":true}]}} fails
+ * 5% of the requests, each kind as often as the others.
  */
 public final class FaultRule {
 
-    public enum Kind { STATUS, LATENCY, DROP, COMMITTED_THEN_503 }
+    public enum Kind { STATUS, LATENCY, DROP, COMMITTED_THEN_503, MIX }
 
     private final long id;
     private final Kind kind;
@@ -28,6 +34,9 @@ public final class FaultRule {
     private final Integer retryAfterSeconds;
     private final String rateLimitReason;
     private Integer remaining;
+    private int skip;
+    private List<FaultRule> mix = List.of();
+    private int nextMix;
 
     public FaultRule(long id, Kind kind, String method, String path, int status, Double rate, Integer count,
                      long latencyMs, Integer retryAfterSeconds) {
@@ -37,6 +46,16 @@ public final class FaultRule {
     /** As above; {@code rateLimitReason} replaces {@code public_api_request_rate_limit} in an injected 429. */
     public FaultRule(long id, Kind kind, String method, String path, int status, Double rate, Integer count,
                      long latencyMs, Integer retryAfterSeconds, String rateLimitReason) {
+        this(id, kind, method, path, status, rate, count, latencyMs, retryAfterSeconds, rateLimitReason, 0);
+    }
+
+    /** As above; the first {@code after} matching requests pass before the rule can fire. */
+    public FaultRule(long id, Kind kind, String method, String path, int status, Double rate, Integer count,
+                     long latencyMs, Integer retryAfterSeconds, String rateLimitReason, int after) {
+        if (after < 0) {
+            throw new IllegalArgumentException("after must be ≥ 0, got " + after);
+        }
+        this.skip = after;
         this.rateLimitReason = rateLimitReason == null || rateLimitReason.isBlank() ? null : rateLimitReason;
         this.id = id;
         this.kind = kind;
@@ -63,12 +82,15 @@ public final class FaultRule {
      * Reads a rule from the admin API's JSON: {@code {"path":"/v1/pages","method":"POST","status":503,"count":3}},
      * {@code {"status":500,"rate":0.05}}, {@code {"latency_ms":300}}, {@code {"drop":true}},
      * {@code {"committed_then_503":true,"method":"PATCH"}}, or with an explicit {@code "type"}. A 429 may name its
-     * {@code "reason"} (e.g. {@code public_api_request_blocked}).
+     * {@code "reason"} (e.g. {@code public_api_request_blocked}). {@code "after":N} lets the first N matching requests
+     * through: {@code {"path":"/v1/data_sources/{id}/query","status":429,"retry_after":120,"after":1,"count":6}}.
      */
     public static FaultRule fromJson(long id, JsonNode j) {
         Kind kind;
         String type = j.path("type").asText("").toLowerCase(Locale.ROOT).replace("-", "_");
-        if (type.equals("drop") || j.path("drop").asBoolean(false) || j.path("drop_connection").asBoolean(false)) {
+        if (j.has("mix")) {
+            kind = Kind.MIX;
+        } else if (type.equals("drop") || j.path("drop").asBoolean(false) || j.path("drop_connection").asBoolean(false)) {
             kind = Kind.DROP;
         } else if (type.equals("committed_then_503") || type.equals("committedthen503")
                 || j.path("committed_then_503").asBoolean(false) || j.path("committedThen503").asBoolean(false)) {
@@ -78,14 +100,33 @@ public final class FaultRule {
         } else if (type.equals("status") || j.has("status")) {
             kind = Kind.STATUS;
         } else {
-            throw new IllegalArgumentException("a fault needs a status, latency_ms, drop or committed_then_503");
+            throw new IllegalArgumentException("a fault needs a status, latency_ms, drop, committed_then_503 or mix");
         }
         long latency = j.has("latency_ms") ? j.path("latency_ms").asLong() : j.path("latencyMs").asLong(0);
         JsonNode retry = j.has("retry_after") ? j.get("retry_after") : j.get("retryAfter");
+        if (kind == Kind.MIX) {
+            if (!j.get("mix").isArray() || j.get("mix").isEmpty()) {
+                throw new IllegalArgumentException("mix must be a non-empty array of faults, e.g. [{\"status\":500},{\"drop\":true}]");
+            }
+            List<FaultRule> parts = new ArrayList<>();
+            for (JsonNode part : j.get("mix")) {
+                FaultRule r = fromJson(0, part);
+                if (r.kind == Kind.MIX || r.kind == Kind.LATENCY) {
+                    throw new IllegalArgumentException("a mix holds status, drop and committed_then_503 faults, got " + part);
+                }
+                parts.add(r);
+            }
+            FaultRule rule = new FaultRule(id, kind, j.path("method").asText(null), j.path("path").asText(null), 0,
+                    j.has("rate") ? j.get("rate").asDouble() : null, j.has("count") ? j.get("count").asInt() : null, 0,
+                    null, null, j.path("after").asInt(0));
+            rule.mix = List.copyOf(parts);
+            return rule;
+        }
         return new FaultRule(id, kind, j.path("method").asText(null), j.path("path").asText(null),
                 j.path("status").asInt(0), j.has("rate") ? j.get("rate").asDouble() : null,
                 j.has("count") ? j.get("count").asInt() : null, latency,
-                retry == null || retry.isNull() ? null : retry.asInt(), j.path("reason").asText(null));
+                retry == null || retry.isNull() ? null : retry.asInt(), j.path("reason").asText(null),
+                j.path("after").asInt(0));
     }
 
     private static Pattern toPattern(String path) {
@@ -110,6 +151,10 @@ public final class FaultRule {
         if (remaining != null && remaining <= 0) {
             return false;
         }
+        if (skip > 0) {
+            skip--;
+            return false;
+        }
         if (rate != null && random.nextDouble() >= rate) {
             return false;
         }
@@ -117,6 +162,23 @@ public final class FaultRule {
             remaining--;
         }
         return true;
+    }
+
+    /**
+     * For a mix: the next of its faults in turn that applies to the request (committed-then-503 only to writes), so
+     * that every kind comes up as often as the others; null when none applies. Any other rule returns itself.
+     */
+    synchronized FaultRule pick(boolean write) {
+        if (kind != Kind.MIX) {
+            return this;
+        }
+        for (int i = 0; i < mix.size(); i++) {
+            FaultRule next = mix.get(nextMix++ % mix.size());
+            if (next.kind != Kind.COMMITTED_THEN_503 || write) {
+                return next;
+            }
+        }
+        return null;
     }
 
     synchronized boolean exhausted() {
@@ -163,8 +225,19 @@ public final class FaultRule {
         if (remaining != null) {
             o.put("remaining", remaining);
         }
+        if (skip > 0) {
+            o.put("after", skip);
+        }
         if (kind == Kind.LATENCY) {
             o.put("latency_ms", latencyMs);
+        }
+        if (kind == Kind.MIX) {
+            com.fasterxml.jackson.databind.node.ArrayNode parts = o.putArray("mix");
+            mix.forEach(m -> {
+                ObjectNode part = m.toJson();
+                part.remove(List.of("id", "method", "path"));
+                parts.add(part);
+            });
         }
         if (retryAfterSeconds != null) {
             o.put("retry_after", retryAfterSeconds);

@@ -24,6 +24,7 @@ final class ApiGate {
     static final String VERSION = "sandbox.version";
     static final String COMMITTED_THEN_503 = "sandbox.committedThen503";
     private static final String FAULT = "sandbox.fault";
+    private static final String ARRIVED = "sandbox.arrived";
 
     private final Vertx vertx;
     private final SandboxServices services;
@@ -38,6 +39,7 @@ final class ApiGate {
     void handle(RoutingContext ctx) {
         String requestId = NotionIds.newId();
         long started = System.nanoTime();
+        ctx.put(ARRIVED, services.clock().instant());
         ctx.put(ApiResponder.REQUEST_ID, requestId);
         ctx.response().putHeader("x-notion-request-id", requestId);
         String method = ctx.request().method().name();
@@ -106,8 +108,8 @@ final class ApiGate {
             return;
         }
         ctx.put("sandbox.logged", Boolean.TRUE);
-        services.requestLog().record(new RequestLogEntry(services.requestLog().nextSeq(), Instant.now(), requestId,
-                method, path, catalog.name(method, path), status, ctx.get(ApiResponder.ERROR_CODE),
+        services.requestLog().record(new RequestLogEntry(services.requestLog().nextSeq(), Instant.now(), ctx.get(ARRIVED),
+                requestId, method, path, catalog.name(method, path), status, ctx.get(ApiResponder.ERROR_CODE),
                 (System.nanoTime() - started) / 1_000_000, ctx.get(FAULT)));
     }
 }

@@ -13,7 +13,7 @@ import io.notionbridge.sandbox.model.Json;
 
 /**
  * The log of answered {@code /v1} requests (the newest {@code capacity} kept) and counters over all of them: total,
- * per endpoint and status, per status, 429s. Tests and benchmarks read both, through Java or
+ * per endpoint and status, per status, per injected fault, 429s. Tests and benchmarks read both, through Java or
  * {@code GET /_sandbox/requests} and {@code GET /_sandbox/counters}.
  */
 public final class RequestLog {
@@ -22,6 +22,7 @@ public final class RequestLog {
     private final Deque<RequestLogEntry> entries = new ArrayDeque<>();
     private final Map<String, Map<Integer, Long>> byEndpoint = new TreeMap<>();
     private final Map<Integer, Long> byStatus = new TreeMap<>();
+    private final Map<String, Long> byFault = new TreeMap<>();
     private long total;
     private long seq;
 
@@ -41,6 +42,9 @@ public final class RequestLog {
         total++;
         byEndpoint.computeIfAbsent(e.endpoint(), k -> new TreeMap<>()).merge(e.status(), 1L, Long::sum);
         byStatus.merge(e.status(), 1L, Long::sum);
+        if (e.fault() != null) {
+            byFault.merge(e.fault(), 1L, Long::sum);
+        }
     }
 
     /** The kept entries, oldest first. */
@@ -70,20 +74,31 @@ public final class RequestLog {
         return byEndpoint.getOrDefault(endpoint, Map.of()).getOrDefault(status, 0L);
     }
 
+    /** Requests hit by an injected fault, per kind ({@code drop}, {@code status 503}, {@code committed_then_503}). */
+    public synchronized Map<String, Long> faultCounts() {
+        return new TreeMap<>(byFault);
+    }
+
     public synchronized void reset() {
         entries.clear();
+        byFault.clear();
         byEndpoint.clear();
         byStatus.clear();
         total = 0;
     }
 
-    /** {@code {"total":N,"rate_limited":N,"by_status":{"200":N},"by_endpoint":{"GET /v1/users/me":{"200":N}}}}. */
+    /**
+     * {@code {"total":N,"rate_limited":N,"by_status":{"200":N},"by_fault":{"drop":N},
+     * "by_endpoint":{"GET /v1/users/me":{"200":N}}}}.
+     */
     public synchronized ObjectNode countersJson() {
         ObjectNode o = Json.object();
         o.put("total", total);
         o.put("rate_limited", byStatus.getOrDefault(429, 0L));
         ObjectNode s = o.putObject("by_status");
         byStatus.forEach((k, v) -> s.put(String.valueOf(k), v));
+        ObjectNode f = o.putObject("by_fault");
+        byFault.forEach(f::put);
         ObjectNode ep = o.putObject("by_endpoint");
         byEndpoint.forEach((k, m) -> {
             ObjectNode e = ep.putObject(k);
