@@ -143,6 +143,22 @@ public final class BridgeConfig {
         return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
+    /** Every key starting with {@code prefix}, without the prefix, with its resolved non-empty value. */
+    public java.util.Map<String, String> withPrefix(String prefix) {
+        java.util.Map<String, String> found = new java.util.TreeMap<>();
+        for (String key : resolver.getPropertiesComponent().loadProperties(k -> k.startsWith(prefix)).stringPropertyNames()) {
+            get(key).ifPresent(v -> found.put(key.substring(prefix.length()), v));
+        }
+        if (overrides != null) {
+            for (String key : overrides.stringPropertyNames()) {
+                if (key.startsWith(prefix)) {
+                    get(key).ifPresent(v -> found.put(key.substring(prefix.length()), v));
+                }
+            }
+        }
+        return found;
+    }
+
     public String get(String key, String defaultValue) {
         return get(key).orElse(defaultValue);
     }

@@ -2,6 +2,7 @@ package io.notionbridge.gateway;
 
 import java.time.Duration;
 
+import io.notionbridge.cluster.NotLeaderException;
 import io.notionbridge.notion.NotionRequest;
 import io.notionbridge.notion.error.NotionApiException;
 import io.notionbridge.notion.error.NotionRateLimitedException;
@@ -27,6 +28,8 @@ public class GatewayRetries {
 
     private final RetryPolicy policy;
     private final NotionTrafficPause pause;
+    private final java.util.concurrent.atomic.AtomicLong rateLimitedRetries = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong failureRetries = new java.util.concurrent.atomic.AtomicLong();
 
     public GatewayRetries(RetryPolicy policy, NotionTrafficPause pause) {
         this.policy = policy;
@@ -37,7 +40,8 @@ public class GatewayRetries {
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         NotionRequest request = exchange.getProperty(REQUEST, NotionRequest.class);
-        if (failure == null || request == null || failure instanceof CallNotPermittedException) {
+        if (failure == null || request == null || failure instanceof CallNotPermittedException
+                || failure instanceof NotLeaderException) {
             return false;
         }
         // Camel has already counted this failure when retryWhile runs: the counter is the number of the failed attempt
@@ -54,14 +58,26 @@ public class GatewayRetries {
         Duration delay = decision.delay();
         String why = describe(decision.error());
         if (decision.pauseAllTraffic()) {
+            rateLimitedRetries.incrementAndGet();
             pause.pauseFor(delay, why);
             exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, 0L);
         } else {
+            failureRetries.incrementAndGet();
             exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay.toMillis());
             LOG.warn("Notion {} failed ({}); retry {} of {} in {} ms", request.endpoint(), why, attempt,
                     policy.maxAttempts() - 1, delay.toMillis());
         }
         return true;
+    }
+
+    /** Requests sent again after a 429 or 529 (each after a shared pause). */
+    public long rateLimitedRetries() {
+        return rateLimitedRetries.get();
+    }
+
+    /** Requests sent again after a 5xx, a timeout or a dropped connection (reads, and writes that never left). */
+    public long failureRetries() {
+        return failureRetries.get();
     }
 
     static String describe(Throwable t) {

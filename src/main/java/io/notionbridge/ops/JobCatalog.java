@@ -28,31 +28,38 @@ public class JobCatalog {
     /** The bridge's jobs, with the intervals configured in {@code config}. */
     public static JobCatalog of(BridgeConfig config) {
         List<JobDefinition> j = new ArrayList<>();
-        j.add(new JobDefinition("suppression-sync", "Mirror the Notion CRM into the local suppression cache",
-                "direct:suppression-sync", List.of("suppression-sync-timer", "suppression-full-refresh-timer"),
-                "suppression-sync", "crm", millis(config, "bridge.suppression.period-ms", 900_000), Map.of(), true));
-        j.add(new JobDefinition("discovery-push", "Score pending signals and push qualified prospects into the Notion CRM",
-                "direct:discovery-push", List.of("discovery-push-timer"), "discovery-push", null,
-                millis(config, "bridge.discovery.push.period-ms", 60_000), Map.of(), true));
-        j.add(new JobDefinition("warehouse-sync", "Copy every configured Notion database into the bronze table",
-                "direct:warehouse-sync", List.of("warehouse-sync-timer", "warehouse-full-refresh-timer"), "warehouse-sync", null,
-                millis(config, "bridge.warehouse.sync.period-ms", 900_000), Map.of(), false));
+        List<String> databases = new ArrayList<>();
         for (String db : config.get("bridge.warehouse.databases", "").split(",")) {
             if (!db.isBlank()) {
-                j.add(new JobDefinition(WAREHOUSE_PREFIX + db.trim(), "Copy the Notion database \"" + db.trim()
-                        + "\" into the bronze table (pausing it skips it on the warehouse timers)", "direct:warehouse-sync",
-                        List.of(), "warehouse-sync", db.trim(), millis(config, "bridge.warehouse.sync.period-ms", 900_000),
-                        Map.of("database", db.trim()), false));
+                databases.add(db.trim());
             }
+        }
+        j.add(new JobDefinition("suppression-sync", "Mirror the Notion CRM into the local suppression cache",
+                "direct:suppression-sync", List.of("suppression-sync-timer", "suppression-full-refresh-timer"),
+                "suppression-sync", "crm", millis(config, "bridge.suppression.period-ms", 900_000), Map.of(), true,
+                List.of(JobOption.flag("full"), JobOption.integer("ttlDays", 1, 3650))));
+        j.add(new JobDefinition("discovery-push", "Score pending signals and push qualified prospects into the Notion CRM",
+                "direct:discovery-push", List.of("discovery-push-timer"), "discovery-push", null,
+                millis(config, "bridge.discovery.push.period-ms", 60_000), Map.of(), true,
+                List.of(JobOption.integer("limit", 1, 10_000), JobOption.text("key"))));
+        j.add(new JobDefinition("warehouse-sync", "Copy every configured Notion database into the bronze table",
+                "direct:warehouse-sync", List.of("warehouse-sync-timer", "warehouse-full-refresh-timer"), "warehouse-sync", null,
+                millis(config, "bridge.warehouse.sync.period-ms", 900_000), Map.of(), false,
+                List.of(JobOption.names("database", databases), JobOption.flag("fullRefresh"))));
+        for (String db : databases) {
+            j.add(new JobDefinition(WAREHOUSE_PREFIX + db, "Copy the Notion database \"" + db
+                    + "\" into the bronze table (pausing it skips it on the warehouse timers)", "direct:warehouse-sync",
+                    List.of(), "warehouse-sync", db, millis(config, "bridge.warehouse.sync.period-ms", 900_000),
+                    Map.of("database", db), false, List.of(JobOption.flag("fullRefresh"))));
         }
         j.add(new JobDefinition("task-push", "Write changed tasks' Status and Priority to the Notion task board",
                 "direct:task-push", List.of("task-push-timer"), "task-push", null,
-                millis(config, "bridge.tasks.push.period-ms", 60_000), Map.of(), false));
+                millis(config, "bridge.tasks.push.period-ms", 60_000), Map.of(), false, List.of()));
         j.add(new JobDefinition("task-inbox", "Process the webhook events waiting in the inbox", "direct:task-inbox",
-                List.of("task-inbox-timer"), "task-inbox", null, Duration.ZERO, Map.of(), false));
+                List.of("task-inbox-timer"), "task-inbox", null, Duration.ZERO, Map.of(), false, List.of()));
         j.add(new JobDefinition("housekeeping", "Delete job run history past its retention", "direct:housekeeping",
                 List.of("system-housekeeping-timer"), null, null, millis(config, "bridge.housekeeping.period-ms", 86_400_000),
-                Map.of(), false));
+                Map.of(), false, List.of()));
         return new JobCatalog(j);
     }
 

@@ -4,28 +4,28 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
+import io.notionbridge.cluster.ClusterLeadership;
+import io.notionbridge.cluster.NotLeaderException;
 import io.notionbridge.config.BridgeException;
 import io.notionbridge.store.JobRuns;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.ServiceStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs, pauses and reports jobs by name, for JMX, the admin API and MCP. Running a job sends one message to its
- * {@code direct:} entry, the same route its timers use; pausing suspends its timer routes (a paused job can still be
- * run by hand).
+ * {@code direct:} entry, the same route its timers use; pausing makes its timers skip their ticks on every instance
+ * ({@link PausedJobTimers}); a paused job can still be run by hand.
  */
 public class JobService {
 
@@ -35,12 +35,13 @@ public class JobService {
     private final JobCatalog catalog;
     private final DataSource dataSource;
     private final ProducerTemplate producer;
-    private final Set<String> paused = ConcurrentHashMap.newKeySet();
+    private final JobPauses pauses;
 
     public JobService(CamelContext context, JobCatalog catalog, DataSource dataSource) {
         this.context = context;
         this.catalog = catalog;
         this.dataSource = dataSource;
+        this.pauses = new JobPauses(dataSource, Clock.systemUTC());
         this.producer = context.createProducerTemplate();
     }
 
@@ -65,6 +66,7 @@ public class JobService {
             headers.putAll(options);
         }
         headers.put("dryRun", dryRun);
+        awaitLeader(name);
         LOG.info("Job {} run by hand{}", name, dryRun ? " (dry run)" : "");
         try {
             return producer.requestBodyAndHeaders(job.entry(), null, headers);
@@ -73,35 +75,44 @@ public class JobService {
         }
     }
 
-    /** Stops the job's timers; it can still be run by hand. */
-    public void pause(String name) throws Exception {
-        JobDefinition job = job(name);
-        for (String route : job.timerRoutes()) {
-            if (context.getRoute(route) != null && context.getRouteController().getRouteStatus(route) == ServiceStatus.Started) {
-                context.getRouteController().suspendRoute(route);
-            }
+    /** Jobs run on the cluster leader only, by hand as on their timers; a stand-by refuses ({@link NotLeaderException}). */
+    private void awaitLeader(String name) {
+        ClusterLeadership leadership = context.getRegistry().lookupByNameAndType("clusterLeadership", ClusterLeadership.class);
+        if (leadership == null) {
+            return;
         }
-        paused.add(name);
-        LOG.warn("Job {} paused: its timers are suspended until resumed", name);
+        try {
+            leadership.awaitLeaderFor("job " + name);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for leadership to run job " + name, e);
+        }
     }
 
-    /** Starts the job's timers again. */
-    public void resume(String name) throws Exception {
-        JobDefinition job = job(name);
-        for (String route : job.timerRoutes()) {
-            if (context.getRoute(route) != null) {
-                ServiceStatus s = context.getRouteController().getRouteStatus(route);
-                if (s == ServiceStatus.Suspended) {
-                    context.getRouteController().resumeRoute(route);
-                }
-            }
-        }
-        paused.remove(name);
+    /**
+     * Pauses the job: its timers skip their ticks on every instance until it is resumed (the pause is kept in the store);
+     * it can still be run by hand.
+     */
+    public void pause(String name) {
+        job(name);
+        pauses.pause(name, nodeId());
+        LOG.warn("Job {} paused: its timers skip their runs on every instance until it is resumed", name);
+    }
+
+    /** Lets the job's timers run again. */
+    public void resume(String name) {
+        job(name);
+        pauses.resume(name);
         LOG.info("Job {} resumed", name);
     }
 
     public boolean isPaused(String name) {
-        return paused.contains(name);
+        return pauses.isPaused(name);
+    }
+
+    private String nodeId() {
+        ClusterLeadership leadership = context.getRegistry().lookupByNameAndType("clusterLeadership", ClusterLeadership.class);
+        return leadership == null ? null : leadership.settings().nodeId();
     }
 
     /** The job's runs so far and its last run, from the run history. */

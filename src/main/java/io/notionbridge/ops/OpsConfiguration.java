@@ -16,6 +16,9 @@ public class OpsConfiguration implements CamelConfiguration {
         JobService jobs = new JobService(context, catalog, StoreConfiguration.dataSource(context));
         context.getRegistry().bind("jobCatalog", catalog);
         context.getRegistry().bind("jobService", jobs);
+        java.util.Map<String, String> jobOfTimer = new java.util.HashMap<>();
+        catalog.all().forEach(j -> j.timerRoutes().forEach(r -> jobOfTimer.put(r, j.name())));
+        context.addRoutePolicyFactory(new PausedJobTimers(jobOfTimer, jobs::isPaused));
         AdminToken token = new AdminToken(BridgeConfig.of(context).get("bridge.admin.token").orElse(null));
         context.getRegistry().bind("adminToken", token);
         context.getRegistry().bind("adminApi", new AdminApi(jobs, token));

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.notionbridge.App;
+import io.notionbridge.cluster.NotLeaderException;
 import io.notionbridge.config.BridgeConfig;
 import io.notionbridge.config.BridgeException;
 import org.apache.camel.CamelContext;
@@ -96,6 +97,13 @@ public final class OneShotRuntime implements AutoCloseable {
     }
 
     private static RuntimeException unwrap(Exception e) {
+        for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof NotLeaderException) {
+                return new BridgeException("another bridge instance is the cluster leader (bridge.cluster.*), and only the "
+                        + "leader talks to Notion: run the job there (POST /admin/jobs/<job>/run on the leader), or stop it "
+                        + "first", c);
+            }
+        }
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t && !(t instanceof BridgeException)) {
             if (t.getCause() instanceof BridgeException be) {

@@ -48,6 +48,17 @@ class BridgeConfigTest {
     }
 
     @Test
+    void anH2StoreOnDiskWritesEachCommitAtOnceUnlessTheUrlSaysOtherwise() {
+        assertThat(new DatabaseSettings("jdbc:h2:file:./data/nb;MODE=PostgreSQL", "sa", "", 1).connectUrl())
+                .isEqualTo("jdbc:h2:file:./data/nb;MODE=PostgreSQL;WRITE_DELAY=0");
+        assertThat(new DatabaseSettings("jdbc:h2:./data/nb;write_delay=100", "sa", "", 1).connectUrl())
+                .isEqualTo("jdbc:h2:./data/nb;write_delay=100");
+        assertThat(new DatabaseSettings("jdbc:h2:mem:t1;DB_CLOSE_DELAY=-1", "sa", "", 1).connectUrl())
+                .isEqualTo("jdbc:h2:mem:t1;DB_CLOSE_DELAY=-1");
+        assertThat(new DatabaseSettings("jdbc:postgresql://h/db", "u", "", 1).connectUrl()).isEqualTo("jdbc:postgresql://h/db");
+    }
+
+    @Test
     void safeUrlMasksPasswords() {
         DatabaseSettings s = new DatabaseSettings("jdbc:postgresql://h/db?user=u&password=hunter2&ssl=true", "u", "p", 1);
         assertThat(s.safeUrl()).doesNotContain("hunter2").contains("password=***");

@@ -45,10 +45,17 @@ class PackagedJarIT {
             assertThat(info.statusCode()).isEqualTo(200);
             assertThat(info.body()).contains("\"schemaVersion\"");
 
+            // job timers start once the instance leads (about a second after start): wait for the first housekeeping
+            java.util.regex.Pattern housekeeping = java.util.regex.Pattern.compile(
+                    "route=system-housekeeping exchange=[0-9A-F-]+ - Housekeeping: deleted 0");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!housekeeping.matcher(bridge.log()).find() && System.nanoTime() < deadline) {
+                bridge.process().waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
             bridge.terminate(Duration.ofSeconds(45));
             String log = bridge.log();
             assertThat(log).contains("Routes startup").contains("is shutting down").contains("is shutdown");
-            assertThat(log).containsPattern("route=system-housekeeping exchange=[0-9A-F-]+ - Housekeeping: deleted 0");
+            assertThat(log).containsPattern(housekeeping);
         }
     }
 

@@ -45,14 +45,19 @@ class JobServiceTest extends BridgeRouteTestSupport {
     }
 
     @Test
-    void pauseSuspendsTheTimersAndResumeStartsThemAgain() throws Exception {
+    void aPauseIsKeptInTheStoreForEveryInstanceAndResumeLiftsIt() throws Exception {
+        jobs().pause("suppression-sync");
         jobs().pause("suppression-sync");
         assertThat(jobs().isPaused("suppression-sync")).isTrue();
-        assertThat(context.getRouteController().getRouteStatus("suppression-sync-timer")).isEqualTo(ServiceStatus.Suspended);
         assertThat(jobs().status("suppression-sync").paused()).isTrue();
+        assertThat(new JobPauses(db.dataSource(), java.time.Clock.systemUTC()).paused()).as("what another instance reads")
+                .containsExactly("suppression-sync");
+        assertThat(context.getRouteController().getRouteStatus("suppression-sync-timer"))
+                .as("the timer itself is left alone; its ticks are skipped").isNotEqualTo(ServiceStatus.Stopped);
         jobs().resume("suppression-sync");
-        assertThat(context.getRouteController().getRouteStatus("suppression-sync-timer")).isEqualTo(ServiceStatus.Started);
         assertThat(jobs().isPaused("suppression-sync")).isFalse();
+        assertThat(new JobPauses(db.dataSource(), java.time.Clock.systemUTC()).paused()).isEmpty();
+        assertThatThrownBy(() -> jobs().pause("nope")).isInstanceOf(JobService.UnknownJobException.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.notionbridge.ops.mcp;
 
 import io.notionbridge.ops.BearerToken;
+import io.notionbridge.runtime.JsonBody;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -98,14 +99,16 @@ public final class McpServer {
             return transportError(413, "Payload Too Large: at most " + MAX_BODY_CHARS + " characters per message");
         }
         JsonNode message;
+        String why = "the body is empty";
         try {
             message = body.isBlank() ? null : json.readTree(body);
         } catch (JsonProcessingException e) {
             message = null;
+            why = "the body is not valid JSON " + JsonBody.where(e);
         }
         if (message == null || message.isMissingNode()) {
-            return McpHttpResponse.json(400, write(error(null, JsonRpcException.PARSE_ERROR, "Parse error: the body is not "
-                    + "one JSON value", null)));
+            return McpHttpResponse.json(400, write(error(null, JsonRpcException.PARSE_ERROR, "Parse error: " + why
+                    + "; send one JSON-RPC message", null)));
         }
         if (message.isArray()) {
             return batch(req, (ArrayNode) message);

@@ -13,7 +13,8 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 /**
  * What holds across the route files: every route and route configuration has an id; ids are unique (route ids and
  * step ids share one namespace, as Camel checks at start; route configurations have their own); every
- * {@code routeConfigurationId} names a route configuration; and error handling stays in route configurations.
+ * {@code routeConfigurationId} names a route configuration; error handling stays in route configurations; and a
+ * timer only runs on the cluster leader (a {@code master:} endpoint), never on every instance.
  */
 public final class RouteStructureCheck {
 
@@ -64,6 +65,11 @@ public final class RouteStructureCheck {
                                 problems.add(f.problem(t.getKeyNode(), "error handling belongs in a routeConfiguration "
                                         + "(routes/errors.camel.yaml), chosen by routeConfigurationId")));
                         YamlNodes.get(body, "routeConfigurationId").ifPresent(n -> configRefs.add(new Where(f, n)));
+                        YamlNodes.get(body, "from").flatMap(from -> YamlNodes.get(from, "uri")).ifPresent(uri ->
+                                YamlNodes.scalar(uri).filter(RouteStructureCheck::unelectedTimer).ifPresent(u ->
+                                        problems.add(f.problem(uri, "'" + u + "' fires on every instance; write it "
+                                                + "master:{{bridge.cluster.namespace}}:" + u + " so that it runs on the "
+                                                + "cluster leader only (docs/reliability.md)"))));
                     }
                 }
             }
@@ -81,6 +87,11 @@ public final class RouteStructureCheck {
         }
         problems.removeIf(p -> !report.contains(p.file()));
         return problems;
+    }
+
+    /** A timer or scheduler consumer outside a {@code master:} endpoint. */
+    static boolean unelectedTimer(String uri) {
+        return uri.startsWith("timer:") || uri.startsWith("scheduler:") || uri.startsWith("quartz:") || uri.startsWith("cron:");
     }
 
     /** Every {@code id} in a route or route configuration: its own and its steps'. */

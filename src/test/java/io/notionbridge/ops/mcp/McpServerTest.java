@@ -174,6 +174,15 @@ class McpServerTest {
     }
 
     @Test
+    void aParseErrorSaysWhereTheJsonBroke() throws Exception {
+        String message = json(post("{\"jsonrpc\": \"2.0\",\n \"id\": 1,\n \"method\" \"ping\"}")).at("/error/message").asText();
+        assertThat(message).startsWith("Parse error: the body is not valid JSON at line 3, column ")
+                .contains("was expecting a colon").endsWith("; send one JSON-RPC message");
+        assertThat(json(post("  ")).at("/error/message").asText()).isEqualTo("Parse error: the body is empty; send one "
+                + "JSON-RPC message");
+    }
+
+    @Test
     void messagesThatAreNotJsonRpcAreInvalidRequests() throws Exception {
         String s = initialize("2025-06-18");
         for (String bad : new String[] {"42", "\"x\"", "{\"id\":1,\"method\":\"ping\"}", "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}",

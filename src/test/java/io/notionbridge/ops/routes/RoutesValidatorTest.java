@@ -120,6 +120,14 @@ class RoutesValidatorTest {
     }
 
     @Test
+    void aTimerOutsideMasterIsFoundBecauseItWouldFireOnEveryInstance() throws IOException {
+        assertThat(problems("plain-timer.camel.yaml")).containsExactly(
+                "plain-timer.camel.yaml:4: 'timer:fixture-plain' fires on every instance; write it "
+                        + "master:{{bridge.cluster.namespace}}:timer:fixture-plain so that it runs on the cluster leader only "
+                        + "(docs/reliability.md)");
+    }
+
+    @Test
     void idsAreUniqueAcrossFiles() throws IOException {
         List<String> p = problems("duplicate-id.camel.yaml");
         assertThat(p).contains(
