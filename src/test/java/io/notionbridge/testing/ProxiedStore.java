@@ -19,7 +19,6 @@ import org.h2.tools.Server;
 public final class ProxiedStore implements AutoCloseable {
 
     private static final Pattern POSTGRES = Pattern.compile("^jdbc:postgresql://([^/:?]+)(?::(\\d+))?/(.*)$");
-    private static final String H2_MODE = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
 
     private final TcpProxy proxy;
     private final Server h2;
@@ -41,10 +40,9 @@ public final class ProxiedStore implements AutoCloseable {
             TcpProxy proxy = TcpProxy.start(m.group(1), m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)));
             return new ProxiedStore(proxy, null, "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + m.group(3));
         }
-        db.dataSource(); // the in-memory database exists (and stays: DB_CLOSE_DELAY=-1) before the server serves it
         Server server = Server.createTcpServer("-tcpPort", Integer.toString(BridgeRouteTestSupport.freePort())).start();
         TcpProxy proxy = TcpProxy.start("127.0.0.1", server.getPort());
-        return new ProxiedStore(proxy, server, "jdbc:h2:tcp://127.0.0.1:" + proxy.port() + "/mem:" + db.name() + H2_MODE);
+        return new ProxiedStore(proxy, server, db.servedAt(proxy.port()));
     }
 
     /** The JDBC URL through the proxy (same user as the test database). */

@@ -73,8 +73,19 @@ public final class TestDatabase implements AutoCloseable {
         if (adminUrl != null) {
             return url;
         }
-        dataSource(); // the in-memory database lives as long as this JVM holds it
-        return "jdbc:h2:tcp://127.0.0.1:" + H2Server.port() + "/" + url.substring("jdbc:h2:".length());
+        return servedAt(H2Server.port());
+    }
+
+    /**
+     * The URL of this H2 in-memory database when an H2 TCP server of this JVM on {@code port} serves it. The database
+     * is opened here first, so that it exists (and stays: {@code DB_CLOSE_DELAY=-1}) whatever that server does.
+     */
+    public String servedAt(int port) {
+        if (adminUrl != null) {
+            throw new IllegalStateException("a PostgreSQL test database is not served by an H2 server");
+        }
+        dataSource();
+        return "jdbc:h2:tcp://127.0.0.1:" + port + "/" + url.substring("jdbc:h2:".length());
     }
 
     /** The H2 TCP server shared by the tests of this JVM. */
