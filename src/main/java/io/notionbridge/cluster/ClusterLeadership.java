@@ -91,6 +91,13 @@ public class ClusterLeadership extends ServiceSupport implements CamelClusterEve
         return leader;
     }
 
+    /** When this instance became the leader; null while it is a stand-by. */
+    public Instant leaderSince() {
+        synchronized (monitor) {
+            return leader ? since : null;
+        }
+    }
+
     /** {@code leader} or {@code stand-by}. */
     public String role() {
         return leader ? "leader" : "stand-by";

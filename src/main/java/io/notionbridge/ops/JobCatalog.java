@@ -57,7 +57,7 @@ public class JobCatalog {
                 millis(config, "bridge.tasks.push.period-ms", 60_000), Map.of(), false, List.of()));
         j.add(new JobDefinition("task-inbox", "Process the webhook events waiting in the inbox", "direct:task-inbox",
                 List.of("task-inbox-timer"), "task-inbox", null, Duration.ZERO, Map.of(), false, List.of()));
-        j.add(new JobDefinition("housekeeping", "Delete job run history past its retention", "direct:housekeeping",
+        j.add(new JobDefinition("housekeeping", "End runs a stopped instance left unfinished; delete job run history past its retention", "direct:housekeeping",
                 List.of("system-housekeeping-timer"), null, null, millis(config, "bridge.housekeeping.period-ms", 86_400_000),
                 Map.of(), false, List.of()));
         return new JobCatalog(j);

@@ -113,6 +113,23 @@ public class JobRuns {
         return out;
     }
 
+    /**
+     * Ends, as failed with {@code error}, the runs that started before {@code startedBefore} and have no end recorded:
+     * runs of a process that died (kill, crash, a lost leadership) before it could record how they ended. Returns how
+     * many. A run that was in fact still going records its real end later, over this one.
+     */
+    public int closeUnfinished(Instant startedBefore, String error) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE job_runs SET finished_at = ?, outcome = ?, error = ? "
+                     + "WHERE finished_at IS NULL AND started_at < ?")) {
+            ps.setObject(1, OffsetDateTime.now(java.time.ZoneOffset.UTC));
+            ps.setString(2, Outcome.FAILED.name().toLowerCase());
+            ps.setString(3, error);
+            ps.setObject(4, startedBefore.atOffset(java.time.ZoneOffset.UTC));
+            return ps.executeUpdate();
+        }
+    }
+
     /** Deletes runs that started more than {@code retention} ago; returns how many. */
     public int deleteOlderThan(Duration retention) throws SQLException {
         try (Connection c = dataSource.getConnection();

@@ -21,10 +21,17 @@ public class SystemConfiguration implements CamelConfiguration {
         BridgeConfig config = BridgeConfig.of(context);
         context.getRegistry().bind("httpErrors", new HttpErrors());
         context.getRegistry().bind("systemInfo", new SystemInfo(ds, context.getCamelContextExtension().getProfile(), () -> {
-            ClusterLeadership l = context.getRegistry().lookupByNameAndType("clusterLeadership", ClusterLeadership.class);
+            ClusterLeadership l = leadership(context);
             return l == null ? Map.of() : l.describe();
         }));
-        context.getRegistry().bind("housekeeping",
-                new Housekeeping(new JobRuns(ds), config.getInt("bridge.job-runs.retention-days", 30)));
+        context.getRegistry().bind("housekeeping", new Housekeeping(new JobRuns(ds),
+                config.getInt("bridge.job-runs.retention-days", 30), () -> {
+                    ClusterLeadership l = leadership(context);
+                    return l == null ? null : l.leaderSince();
+                }));
+    }
+
+    private static ClusterLeadership leadership(CamelContext context) {
+        return context.getRegistry().lookupByNameAndType("clusterLeadership", ClusterLeadership.class);
     }
 }

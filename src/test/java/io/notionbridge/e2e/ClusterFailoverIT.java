@@ -60,6 +60,7 @@ class ClusterFailoverIT {
         env.put("BRIDGE_DISCOVERY_PUSH_PERIOD_MS", "1000");
         env.put("BRIDGE_DISCOVERY_DEMO_FEED", "false");
         env.put("BRIDGE_JMX_ENABLED", "false");
+        env.put("BRIDGE_HOUSEKEEPING_DELAY_MS", "3000");
         return env;
     }
 
@@ -134,11 +135,17 @@ class ClusterFailoverIT {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static long pendingSignals(TestDatabase db) throws Exception {
+    private static long pendingSignals(TestDatabase db) {
+        return count(db, "SELECT COUNT(*) FROM signals");
+    }
+
+    private static long count(TestDatabase db, String sql) {
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM signals")) {
+             ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
     }
 
@@ -167,6 +174,7 @@ class ClusterFailoverIT {
                 int before = crmPagesPerKey(sandbox).size();
                 assertThat(before).as("the leader is pushing").isBetween(5, COMPANIES - 5);
                 assertThat(notionRequests(standBy)).as("the stand-by sent nothing to Notion").isZero();
+                long pushRunsAtKill = count(db, "SELECT COUNT(*) FROM job_runs WHERE job = 'discovery-push' AND finished_at IS NULL");
                 a.process().destroyForcibly();
                 assertThat(a.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
                 Instant killed = Instant.now();
@@ -186,6 +194,12 @@ class ClusterFailoverIT {
                 assertThat(pages).as("every company pushed").hasSize(COMPANIES);
                 assertThat(pages.values()).as("exactly one CRM page per company").containsOnly(1);
                 assertThat(notionRequests(standBy)).isPositive();
+                // the push run the old leader was in the middle of is ended by the new leader's housekeeping
+                await(() -> count(db, "SELECT COUNT(*) FROM job_runs WHERE finished_at IS NULL") == 0, Duration.ofSeconds(30));
+                assertThat(pushRunsAtKill).as("a push run was going at the kill").isEqualTo(1);
+                assertThat(count(db, "SELECT COUNT(*) FROM job_runs WHERE job = 'discovery-push' AND outcome = 'failed' "
+                        + "AND error LIKE 'interrupted:%'")).as("the killed leader's push run, recorded as interrupted")
+                        .isEqualTo(pushRunsAtKill);
                 System.out.printf("FAILOVER pushed-before-kill=%d takeover-role-ms=%d first-page-created-ms=%d "
                         + "batch-done-ms=%d (all from the kill)%n", before, toLeader, toFirstPage, toDone);
 

@@ -54,4 +54,36 @@ class JobRunsTest {
         assertThat(runs.last("warehouse-sync", "Projects").orElseThrow().stats().get("pages").asInt()).isEqualTo(10);
         assertThat(runs.last("warehouse-sync", "Risks").orElseThrow().outcome()).isEqualTo(JobRuns.Outcome.FAILED);
     }
+
+    @Test
+    void unfinishedRunsStartedBeforeAnInstantAreEndedAsFailedAndARealEndStillWins() throws Exception {
+        long done = runs.start("push", null, false);
+        runs.finish(done, JobRuns.Outcome.OK, Map.of("pushed", 1), null);
+        long abandoned = runs.start("warehouse-sync", "Projects", false);
+        long stillGoing = runs.start("task-push", null, false);
+        java.time.Instant cut = java.time.Instant.now();
+        try (var c = db.dataSource().getConnection(); var ps = c.prepareStatement(
+                "UPDATE job_runs SET started_at = ? WHERE id IN (?, ?)")) {
+            ps.setObject(1, cut.minusSeconds(60).atOffset(java.time.ZoneOffset.UTC));
+            ps.setLong(2, done);
+            ps.setLong(3, abandoned);
+            ps.executeUpdate();
+            ps.setObject(1, cut.plusSeconds(1).atOffset(java.time.ZoneOffset.UTC));
+            ps.setLong(2, stillGoing);
+            ps.setLong(3, stillGoing);
+            ps.executeUpdate();
+        }
+
+        assertThat(runs.closeUnfinished(cut, "interrupted")).isEqualTo(1);
+
+        JobRuns.Run closed = runs.last("warehouse-sync", "Projects").orElseThrow();
+        assertThat(closed.id()).isEqualTo(abandoned);
+        assertThat(closed.outcome()).isEqualTo(JobRuns.Outcome.FAILED);
+        assertThat(closed.error()).isEqualTo("interrupted");
+        assertThat(runs.last("push", null).orElseThrow().outcome()).isEqualTo(JobRuns.Outcome.OK);
+        assertThat(runs.last("task-push", null)).as("started after the instant: left alone").isEmpty();
+
+        runs.finish(abandoned, JobRuns.Outcome.OK, Map.of("pages", 3), null);
+        assertThat(runs.last("warehouse-sync", "Projects").orElseThrow().outcome()).isEqualTo(JobRuns.Outcome.OK);
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,12 +54,29 @@ class SystemRoutesTest extends BridgeRouteTestSupport {
     }
 
     @Test
-    void housekeepingDeletesOnlyRunsPastRetention() throws Exception {
+    void housekeepingEndsRunsLeftUnfinishedBeforeThisInstanceLedAndDeletesOnlyRunsPastRetention() throws Exception {
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
-            st.executeUpdate("INSERT INTO job_runs (job, started_at, outcome) VALUES ('old', CURRENT_TIMESTAMP - INTERVAL '40' DAY, 'ok')");
-            st.executeUpdate("INSERT INTO job_runs (job, started_at, outcome) VALUES ('new', CURRENT_TIMESTAMP, 'ok')");
+            st.executeUpdate("INSERT INTO job_runs (job, started_at, finished_at, outcome) VALUES ('old', "
+                    + "CURRENT_TIMESTAMP - INTERVAL '40' DAY, CURRENT_TIMESTAMP - INTERVAL '40' DAY, 'ok')");
+            st.executeUpdate("INSERT INTO job_runs (job, started_at, finished_at, outcome) VALUES ('new', CURRENT_TIMESTAMP, "
+                    + "CURRENT_TIMESTAMP, 'ok')");
+            // left 'running' by a process killed an hour ago, before this runtime started (and so became the leader)
+            st.executeUpdate("INSERT INTO job_runs (job, started_at, outcome) VALUES ('killed', "
+                    + "CURRENT_TIMESTAMP - INTERVAL '1' HOUR, 'running')");
+            // started by this runtime, still going
+            st.executeUpdate("INSERT INTO job_runs (job, started_at, outcome) VALUES ('going', CURRENT_TIMESTAMP, 'running')");
         }
-        Object deleted = template.requestBody("bean:housekeeping?method=run", (Object) null);
-        assertThat(deleted).isEqualTo(1);
+        Object result = template.requestBody("bean:housekeeping?method=run", (Object) null);
+        assertThat(result).isEqualTo(new Housekeeping.Result(1, 1));
+        Map<String, String> outcomes = new java.util.HashMap<>();
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT job, outcome, finished_at, error FROM job_runs")) {
+            while (rs.next()) {
+                outcomes.put(rs.getString(1), rs.getString(2) + (rs.getObject(3) == null ? "" : " ended")
+                        + (rs.getString(4) == null ? "" : ": " + rs.getString(4)));
+            }
+        }
+        assertThat(outcomes).containsOnly(Map.entry("new", "ok ended"), Map.entry("going", "running"),
+                Map.entry("killed", "failed ended: " + Housekeeping.INTERRUPTED));
     }
 }
