@@ -8,6 +8,7 @@ import io.notionbridge.config.BridgeConfig;
 import io.notionbridge.gateway.GatewayConfiguration;
 import io.notionbridge.gateway.NotionClient;
 import io.notionbridge.gateway.NotionTrafficPause;
+import io.notionbridge.notion.NotionClock;
 import io.notionbridge.notion.pagination.PageFetcher;
 import io.notionbridge.sandbox.NotionSandbox;
 import io.notionbridge.sandbox.SandboxConfiguration;
@@ -40,7 +41,7 @@ public class WarehouseConfiguration implements CamelConfiguration {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        Clock clock = new WarehouseClock(() -> {
+        Clock clock = new NotionClock(() -> {
             NotionSandbox sandbox = r.lookupByNameAndType(SandboxConfiguration.SANDBOX_BEAN, NotionSandbox.class);
             return sandbox == null ? null : sandbox.clock();
         });

@@ -11,6 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.notionbridge.config.BridgeException;
 import io.notionbridge.gateway.NotionTrafficPause;
+import io.notionbridge.notion.NotionClock;
 import io.notionbridge.notion.NotionRequest;
 import io.notionbridge.notion.pagination.PageFetcher;
 import io.notionbridge.store.JobRuns;
@@ -39,7 +40,7 @@ public class WarehouseSyncJob {
 
     /**
      * @param gateway how Notion is called: {@code notionClient::call} (through the gateway route)
-     * @param clock   Notion's time ({@link WarehouseClock})
+     * @param clock   Notion's time ({@link NotionClock})
      */
     public WarehouseSyncJob(WarehouseSettings settings, WarehouseTarget target, WarehouseWatermarks watermarks, JobRuns jobRuns,
                             PageFetcher gateway, Clock clock) {

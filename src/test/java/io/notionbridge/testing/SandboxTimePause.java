@@ -3,8 +3,6 @@ package io.notionbridge.testing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
@@ -12,6 +10,7 @@ import java.util.function.Supplier;
 
 import io.notionbridge.gateway.GatewayConfiguration;
 import io.notionbridge.gateway.NotionTrafficPause;
+import io.notionbridge.notion.NotionClock;
 import io.notionbridge.sandbox.NotionSandbox;
 import io.notionbridge.sandbox.SandboxClock;
 import io.notionbridge.sandbox.SandboxConfiguration;
@@ -42,22 +41,7 @@ public final class SandboxTimePause {
      * time; otherwise they would arrive stamped with a time inside the pause.
      */
     public static NotionTrafficPause on(Supplier<SandboxClock> clock, IntSupplier inGateway) {
-        Clock time = new Clock() {
-            @Override
-            public Instant instant() {
-                return clock.get().instant();
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return Clock.fixed(instant(), zone);
-            }
-        };
+        Clock time = new NotionClock(clock::get); // the sandbox's clock, asked for on every call
         AtomicReference<NotionTrafficPause> self = new AtomicReference<>();
         NotionTrafficPause pause = new NotionTrafficPause(time, d -> {
             long deadline = System.nanoTime() + IN_FLIGHT_GRACE.toNanos();

@@ -1,4 +1,4 @@
-package io.notionbridge.warehouse;
+package io.notionbridge.notion;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -7,17 +7,18 @@ import java.time.ZoneOffset;
 import java.util.function.Supplier;
 
 /**
- * "Now" for the warehouse sync: the watermark must follow the clock that stamps Notion's {@code last_edited_time}.
+ * Notion's "now": the clock that stamps Notion's {@code last_edited_time}, which the warehouse watermarks follow (and
+ * tests pace the gateway's pauses on).
  * Against real Notion (or a sandbox in another process) that is the system clock, kept honest by the consistency
  * buffer. Against the embedded sandbox it is the sandbox's own clock, which tests freeze and advance; this clock asks
  * for it on every call, since the sandbox may start after the warehouse beans are bound.
  */
-public final class WarehouseClock extends Clock {
+public final class NotionClock extends Clock {
 
     private final Supplier<Clock> notionClock;
 
     /** @param notionClock the sandbox's clock when one runs in this process, else null */
-    public WarehouseClock(Supplier<Clock> notionClock) {
+    public NotionClock(Supplier<Clock> notionClock) {
         this.notionClock = notionClock;
     }
 
