@@ -1,6 +1,7 @@
 package io.notionbridge.discovery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -46,7 +47,15 @@ public class DiscoveryConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         SignalStore store = new SignalStore(ds);
         SuppressionEntries cache = new SuppressionEntries(ds, settings.cacheTtl(), clock);
-        SignalIntake intake = new SignalIntake(store, cache, new SignalValidator(clock), settings);
+        SignalRequests requests;
+        try {
+            requests = new SignalRequests(ds, Duration.ofHours(config.getInt("bridge.signals.idempotency-ttl-hours", 24)),
+                    clock);
+        } catch (IllegalArgumentException e) {
+            throw new BridgeException("configuration: " + e.getMessage(), e);
+        }
+        registry.bind("signalRequests", requests);
+        SignalIntake intake = new SignalIntake(store, cache, new SignalValidator(clock), settings, requests);
         CrmWriter writer = new CrmWriter(() -> notionClient(registry), crm, new PushIntents(ds), cache);
         registry.bind("signalIntake", intake);
         registry.bind("prospectAggregation", new ProspectAggregationStrategy());

@@ -1,7 +1,10 @@
 package io.notionbridge.discovery;
 
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +16,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.notionbridge.runtime.HttpProblem;
+import io.notionbridge.runtime.IdempotencyKey;
 import io.notionbridge.runtime.JsonBody;
 
 /**
@@ -39,12 +43,20 @@ public class SignalIntake {
     private final SuppressionEntries cache;
     private final SignalValidator validator;
     private final DiscoverySettings settings;
+    private final SignalRequests requests;
 
     public SignalIntake(SignalStore store, SuppressionEntries cache, SignalValidator validator, DiscoverySettings settings) {
+        this(store, cache, validator, settings, null);
+    }
+
+    /** @param requests the answers to requests with an {@code Idempotency-Key}; null: the header is checked, not used */
+    public SignalIntake(SignalStore store, SuppressionEntries cache, SignalValidator validator, DiscoverySettings settings,
+                        SignalRequests requests) {
         this.store = store;
         this.cache = cache;
         this.validator = validator;
         this.settings = settings;
+        this.requests = requests;
     }
 
     /**
@@ -54,6 +66,19 @@ public class SignalIntake {
      * @throws HttpProblem for a request the caller must fix
      */
     public IntakeAnswer accept(byte[] body, String declaredLength) {
+        return accept(body, declaredLength, null);
+    }
+
+    /**
+     * Accepts one request body sent with the {@code Idempotency-Key} header {@code idempotencyKey} (null: none). With
+     * a key, a resend of the same body within {@code bridge.signals.idempotency-ttl-hours} gets the first answer again
+     * (same status and body, {@link IntakeAnswer#replayed()}) and stores nothing.
+     *
+     * @throws HttpProblem for a request the caller must fix: also 400 {@code invalid_idempotency_key}, and 422
+     *                     {@code idempotency_key_reused} for a key sent before with another body
+     */
+    public IntakeAnswer accept(byte[] body, String declaredLength, String idempotencyKey) {
+        IdempotencyKey key = IdempotencyKey.parse(idempotencyKey);
         long max = settings.maxBodyBytes();
         Long declared = parseLength(declaredLength);
         if (declared != null && declared > max) {
@@ -97,12 +122,26 @@ public class SignalIntake {
             throw new HttpProblem(400, "invalid_signals", checked.errors().size() + " problem(s) in " + bad + " of "
                     + items.size() + " signal(s); nothing was stored", checked.errors());
         }
-        return answer(checked.signals(), store.insertAll(checked.signals()));
-    }
-
-    private IntakeAnswer answer(List<SignalInput> signals, List<SignalStore.Stored> stored) {
+        List<SignalInput> signals = checked.signals();
+        // read before the transaction: the transaction holds a connection, and this read takes another
         Map<String, SuppressionEntries.Entry> known = settings.consultSuppression()
                 ? cache.find(signals.stream().map(SignalInput::canonicalKey).toList()) : null;
+        if (key == null || requests == null) {
+            return answer(signals, store.insertAll(signals), known);
+        }
+        return store.insertOnce(signals, requests, key, sha256(body), stored -> answer(signals, stored, known));
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    private static IntakeAnswer answer(List<SignalInput> signals, List<SignalStore.Stored> stored,
+                                       Map<String, SuppressionEntries.Entry> known) {
         List<Map<String, Object>> list = new ArrayList<>();
         int accepted = 0;
         for (int i = 0; i < signals.size(); i++) {

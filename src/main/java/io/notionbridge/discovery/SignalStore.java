@@ -15,9 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import io.notionbridge.runtime.IdempotencyKey;
 import io.notionbridge.store.Transactions;
 
 /**
@@ -49,6 +52,35 @@ public class SignalStore {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
                 return Transactions.inTransaction(c, tx -> insertAll(tx, signals));
+            } catch (SQLException e) {
+                if (!isUniqueViolation(e) || attempt >= ATTEMPTS) {
+                    throw new IllegalStateException("cannot store signals: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #insertAll(List)} for a request sent with an {@code Idempotency-Key}: in the same transaction, the answer
+     * recorded for the key is replayed if there is one (and nothing is stored), else the signals are stored and
+     * {@code answer}'s result is recorded for the key. Two requests with one key at the same time: the second fails on
+     * the key's unique constraint, is done again, and replays the first one's answer.
+     *
+     * @throws io.notionbridge.runtime.HttpProblem 422 when the key was used for a different body
+     */
+    public IntakeAnswer insertOnce(List<SignalInput> signals, SignalRequests requests, IdempotencyKey key,
+                                   String bodySha256, Function<List<Stored>, IntakeAnswer> answer) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                return Transactions.inTransaction(c, tx -> {
+                    Optional<IntakeAnswer> replay = requests.replay(tx, key, bodySha256);
+                    if (replay.isPresent()) {
+                        return replay.get();
+                    }
+                    IntakeAnswer a = answer.apply(insertAll(tx, signals));
+                    requests.record(tx, key, bodySha256, a);
+                    return a;
+                });
             } catch (SQLException e) {
                 if (!isUniqueViolation(e) || attempt >= ATTEMPTS) {
                     throw new IllegalStateException("cannot store signals: " + e.getMessage(), e);

@@ -17,7 +17,7 @@ public class ResponseHeaderFilter extends HttpHeaderFilterStrategy {
 
     /** Lower-case names of the headers an answer may carry (Content-Type is written by platform-http itself). */
     public static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "allow", "www-authenticate",
-            "mcp-session-id", "retry-after");
+            "mcp-session-id", "retry-after", "idempotent-replayed");
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {

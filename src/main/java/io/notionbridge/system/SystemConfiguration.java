@@ -1,5 +1,6 @@
 package io.notionbridge.system;
 
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -8,6 +9,7 @@ import io.notionbridge.cluster.ClusterLeadership;
 import io.notionbridge.config.BridgeConfig;
 import io.notionbridge.runtime.HttpErrors;
 import io.notionbridge.store.JobRuns;
+import io.notionbridge.store.Prunable;
 import io.notionbridge.store.StoreConfiguration;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -28,7 +30,7 @@ public class SystemConfiguration implements CamelConfiguration {
                 config.getInt("bridge.job-runs.retention-days", 30), () -> {
                     ClusterLeadership l = leadership(context);
                     return l == null ? null : l.leaderSince();
-                }));
+                }, () -> List.copyOf(context.getRegistry().findByType(Prunable.class))));
     }
 
     private static ClusterLeadership leadership(CamelContext context) {

@@ -98,6 +98,38 @@ class DiscoveryIntakeTest extends BridgeRouteTestSupport {
     }
 
     @Test
+    void aResendWithTheSameIdempotencyKeyGetsTheFirstAnswerAndStoresNothing() throws Exception {
+        // no detected_at: without the key, each send would be a new signal stamped with its arrival time
+        String body = "[" + signal("funding_post", "news", "keyed.ai", 0.7, null) + ","
+                + signal("hiring_spike", "linkedin", "keyed.ai", 0.5, null) + "]";
+        HttpResponse<String> first = post(httpPort, "/api/signals", body, "Content-Type", "application/json",
+                "Idempotency-Key", "collector-7f3a-0001");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).hasValue("false");
+
+        HttpResponse<String> again = post(httpPort, "/api/signals", body, "Content-Type", "application/json",
+                "Idempotency-Key", "collector-7f3a-0001");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(json.readTree(again.body())).isEqualTo(json.readTree(first.body()));
+        assertThat(count("SELECT COUNT(*) FROM signals")).isEqualTo(2);
+
+        HttpResponse<String> otherBody = post(httpPort, "/api/signals", signal("funding_post", "news", "other.ai", 0.7, null),
+                "Content-Type", "application/json", "Idempotency-Key", "collector-7f3a-0001");
+        assertThat(otherBody.statusCode()).as(otherBody.body()).isEqualTo(422);
+        assertThat(json.readTree(otherBody.body()).get("error").asText()).isEqualTo("idempotency_key_reused");
+        HttpResponse<String> badKey = post(httpPort, "/api/signals", body, "Content-Type", "application/json",
+                "Idempotency-Key", "x".repeat(256));
+        assertThat(badKey.statusCode()).as(badKey.body()).isEqualTo(400);
+        assertThat(json.readTree(badKey.body()).get("error").asText()).isEqualTo("invalid_idempotency_key");
+        assertThat(count("SELECT COUNT(*) FROM signals")).isEqualTo(2);
+
+        HttpResponse<String> unkeyed = send(body);
+        assertThat(unkeyed.statusCode()).as("the same body without a key is new signals").isEqualTo(201);
+        assertThat(count("SELECT COUNT(*) FROM signals")).isEqualTo(4);
+    }
+
+    @Test
     void invalidItemsGetOneErrorPerFieldAndNothingIsStored() throws Exception {
         String batch = "[" + signal("github_star_spike", "github", "acme.ai", 0.8, null) + ","
                 + "{\"signal_type\":\"star spike!\",\"company_name\":\"\",\"confidence\":1.5,\"detected_at\":\"yesterday\","

@@ -10,6 +10,7 @@ import java.util.Properties;
 
 import io.notionbridge.config.BridgeConfig;
 import io.notionbridge.config.BridgeException;
+import io.notionbridge.system.Housekeeping;
 import io.notionbridge.testing.ElectionMember;
 import io.notionbridge.testing.TestDatabase;
 import org.apache.camel.Route;
@@ -35,8 +36,9 @@ class OneShotRuntimeTest {
                         .doesNotContain("notion-sandbox");
                 assertThat(rt.context().getRouteController().getRouteStatus("system-housekeeping-timer").isStarted())
                         .as("timers are off in one-shot mode").isFalse();
-                Integer deleted = rt.request("direct:housekeeping", null, Map.of(), Integer.class);
-                assertThat(deleted).isZero();
+                Housekeeping.Result result = rt.request("direct:housekeeping", null, Map.of(), Housekeeping.Result.class);
+                assertThat(result.deleted()).isZero();
+                assertThat(result.interrupted()).isZero();
             }
         }
     }

@@ -57,7 +57,7 @@ class BadInputDrillTest extends BridgeRouteTestSupport {
     private static final String AUTOMATION_HEADER = "X-Bridge-Automation-Secret";
     /** Response headers an answer may carry; anything else would be an echo of the request. */
     private static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "content-length", "transfer-encoding",
-            "allow", "www-authenticate", "mcp-session-id", "connection", "keep-alive", "date");
+            "allow", "www-authenticate", "mcp-session-id", "connection", "keep-alive", "date", "idempotent-replayed");
     private static final String SQL_DROP = "1; DROP TABLE tasks--";
     private static final String SQL_OR = "' OR '1'='1";
     private static final String PAGE_ID = "6701b313-9e36-5ff7-84f4-b4e6cee24839";
@@ -65,7 +65,8 @@ class BadInputDrillTest extends BridgeRouteTestSupport {
 
     /** What a case tries. */
     enum Category {
-        MALFORMED_JSON, WRONG_TYPES, HUGE_BODY, AUTH, INJECTION, UNKNOWN_FIELDS, WRONG_CONTENT_TYPE, WRONG_METHOD
+        MALFORMED_JSON, WRONG_TYPES, HUGE_BODY, AUTH, INJECTION, UNKNOWN_FIELDS, WRONG_CONTENT_TYPE, WRONG_METHOD,
+        BAD_HEADER
     }
 
     /** A 5 MB JSON array: over the port's limit (camel.server.max-body-size, 4 MiB). */
@@ -285,6 +286,22 @@ class BadInputDrillTest extends BridgeRouteTestSupport {
                         + "COALESCE(raw_data, ''), '|', identity_hints) FROM signals WHERE id = ?",
                         json.readTree(r.body()).at("/signals/0/id").asLong()))
                         .startsWith("Unknown Fields Ltd|").doesNotContain("favourite_colour").doesNotContain("DELETE")));
+        String keyed = ok.replace("Drill Co", "Keyed Co").replace("drill.example.org", "keyed.example.org") + "}";
+        c.add(stored(e, Category.BAD_HEADER, "a request with an Idempotency-Key is stored with its answer",
+                post("/api/signals", keyed).header("Idempotency-Key", "drill-key-1"), 201,
+                Set.of("signals", "signal_processing", "signal_requests"), r -> assertThat(text("SELECT status FROM "
+                        + "signal_requests WHERE idempotency_key = ?", "drill-key-1")).isEqualTo("201")));
+        c.add(tolerated(e, Category.BAD_HEADER, "its resend gets the same answer and stores nothing",
+                post("/api/signals", keyed).header("Idempotency-Key", "drill-key-1"), 201));
+        c.add(refused(e, Category.BAD_HEADER, "the same Idempotency-Key with another body",
+                post("/api/signals", ok + "}").header("Idempotency-Key", "drill-key-1"), 422, "idempotency_key_reused",
+                "drill-key-1", "different request body"));
+        c.add(refused(e, Category.BAD_HEADER, "an Idempotency-Key over 255 characters",
+                post("/api/signals", ok + "}").header("Idempotency-Key", "k".repeat(300)), 400,
+                "invalid_idempotency_key", "the limit is 255"));
+        c.add(refused(e, Category.INJECTION, "SQL as the Idempotency-Key",
+                post("/api/signals", ok + "}").header("Idempotency-Key", SQL_OR), 400, "invalid_idempotency_key",
+                "visible ASCII"));
         c.add(refused(e, Category.WRONG_CONTENT_TYPE, "form", post("/api/signals", "signal_type=x&confidence=1")
                 .ct("application/x-www-form-urlencoded"), 415, "unsupported_media_type", "application/json"));
         c.add(refused(e, Category.WRONG_CONTENT_TYPE, "multipart", multipart("/api/signals"), 415,

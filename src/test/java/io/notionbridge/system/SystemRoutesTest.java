@@ -67,7 +67,7 @@ class SystemRoutesTest extends BridgeRouteTestSupport {
             st.executeUpdate("INSERT INTO job_runs (job, started_at, outcome) VALUES ('going', CURRENT_TIMESTAMP, 'running')");
         }
         Object result = template.requestBody("bean:housekeeping?method=run", (Object) null);
-        assertThat(result).isEqualTo(new Housekeeping.Result(1, 1));
+        assertThat(result).isEqualTo(new Housekeeping.Result(1, 1, Map.of("signal_requests", 0)));
         Map<String, String> outcomes = new java.util.HashMap<>();
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
              java.sql.ResultSet rs = st.executeQuery("SELECT job, outcome, finished_at, error FROM job_runs")) {
