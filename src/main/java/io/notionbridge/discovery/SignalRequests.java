@@ -76,10 +76,16 @@ public class SignalRequests implements Prunable {
         }
     }
 
-    /** Records {@code answer} for {@code key}, replacing an expired record of the same key. */
+    /**
+     * Records {@code answer} for {@code key}, replacing an expired record of the same key. A record that is not
+     * expired is never replaced: a concurrent request that recorded the key first makes this insert fail on the
+     * primary key, and its caller does the request again, which then replays that record.
+     */
     void record(Connection c, IdempotencyKey key, String bodySha256, IntakeAnswer answer) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM signal_requests WHERE idempotency_key = ?")) {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM signal_requests WHERE idempotency_key = ? "
+                + "AND created_at < ?")) {
             del.setString(1, key.value());
+            del.setObject(2, clock.instant().minus(ttl).atOffset(ZoneOffset.UTC));
             del.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO signal_requests (idempotency_key, body_sha256, "

@@ -134,25 +134,33 @@ class SignalRequestsTest {
 
     @Test
     void concurrentSendsOfOneKeyStoreOnceAndAllGetTheSameAnswer() throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<IntakeAnswer>> sends = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            String at = "2026-11-23T10:00:0" + t + "Z";
-            sends.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-                return signals.insertOnce(sentAt(at), requests, KEY, "hash-a", ANSWER);
-            }));
-        }
-        go.countDown();
-        List<IntakeAnswer> answers = sends.stream().map(CompletableFuture::join).toList();
+        int rounds = 10;
+        for (int round = 0; round < rounds; round++) {
+            IdempotencyKey key = new IdempotencyKey("concurrent-" + round);
+            String website = "domain:round" + round + ".io";
+            String hash = "hash-" + round;
+            CountDownLatch go = new CountDownLatch(1);
+            List<CompletableFuture<IntakeAnswer>> sends = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                String at = "2026-11-23T10:00:0" + t + "Z";
+                sends.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return signals.insertOnce(List.of(DiscoveryStoreTest.input(website, "funding_post", "news", at)),
+                            requests, key, hash, ANSWER);
+                }));
+            }
+            go.countDown();
+            List<IntakeAnswer> answers = sends.stream().map(CompletableFuture::join).toList();
 
-        assertThat(answers).filteredOn(a -> !a.replayed()).hasSize(1);
-        assertThat(answers).extracting(IntakeAnswer::status).containsOnly(201);
-        assertThat(answers).extracting(a -> a.body().get("ids").toString()).containsOnly(answers.get(0).body().get("ids").toString());
-        assertThat(count("SELECT COUNT(*) FROM signals")).isEqualTo(1);
+            assertThat(answers).as("round %s", key.value()).filteredOn(a -> !a.replayed()).hasSize(1);
+            assertThat(answers).extracting(IntakeAnswer::status).containsOnly(201);
+            assertThat(answers).extracting(a -> a.body().get("ids").toString())
+                    .containsOnly(answers.get(0).body().get("ids").toString());
+        }
+        assertThat(count("SELECT COUNT(*) FROM signals")).as("one signal per key").isEqualTo(rounds);
     }
 }
