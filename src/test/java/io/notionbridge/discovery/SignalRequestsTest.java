@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
+import io.notionbridge.notion.NotionClock;
 import io.notionbridge.runtime.HttpProblem;
 import io.notionbridge.runtime.IdempotencyKey;
 import io.notionbridge.store.Migrations;
@@ -46,22 +47,7 @@ class SignalRequestsTest {
         db = TestDatabase.create();
         new Migrations(db.dataSource()).migrate();
         signals = new SignalStore(db.dataSource());
-        Clock clock = new Clock() {
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-        };
+        Clock clock = new NotionClock(() -> Clock.fixed(now.get(), ZoneOffset.UTC)); // moved by the tests
         requests = new SignalRequests(db.dataSource(), Duration.ofHours(24), clock);
     }
 
